@@ -25975,7 +25975,7 @@ function printJson(io, value) {
 // src/cli/main.ts
 import { access, lstat, readdir, realpath, stat } from "node:fs/promises";
 import { constants } from "node:fs";
-import { basename as basename2, dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix10, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname2, isAbsolute as isAbsolute2, join as join5, posix as posix10, relative as relative2, resolve, sep as sep3 } from "node:path";
 
 // src/engine/apply.ts
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -32704,6 +32704,15 @@ function spelledAsDigest(text2) {
   const colon = text2.indexOf(":");
   return colon > 0 && DIGEST_HEX_LENGTH.has(text2.slice(0, colon));
 }
+function digestProblem(text2) {
+  try {
+    checkDigest(text2, text2);
+    return void 0;
+  } catch (error) {
+    if (error instanceof ImageRefError) return error.reason;
+    throw error;
+  }
+}
 function isDigest(text2) {
   return tryParseImageRef(`digest@${text2}`)?.digest === text2;
 }
@@ -32860,6 +32869,10 @@ function isAside(warning) {
 }
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
+}
+function onceEachMessage(diagnostics) {
+  const said = /* @__PURE__ */ new Set();
+  return diagnostics.filter((d) => !said.has(formatDiagnostic(d)) && said.add(formatDiagnostic(d)));
 }
 function versionNoteWarning(field, why, kind2, image) {
   return { message: `${field} ${why}`, ...kind2 && { kind: kind2 }, about: { field, reason: "version", said: why, ...image !== void 0 && { image } } };
@@ -34335,7 +34348,6 @@ var T = {
   RBrace: 15,
   Comma: 16,
   Colon: 17,
-  Semicolon: 18,
   Dot: 19,
   Assign: 20,
   AugAssign: 21,
@@ -34646,8 +34658,11 @@ function tokenize(text2) {
         k = T.Colon;
         break;
       case 59:
-        k = T.Semicolon;
-        break;
+        return fail(
+          source,
+          i,
+          "unexpected ';': KCL refuses every semicolon, a statement ends at its line's end (the semicolon ';' here is unnecessary, please remove it)"
+        );
       case 46:
         if (d === 46 && text2.charCodeAt(i + 2) === 46) {
           k = T.Ellipsis;
@@ -35282,7 +35297,7 @@ var T2 = { ...T };
 var NO_SCHEMA = 1;
 var NO_TERNARY = 2;
 var ENDS_EXPRESSION = new Uint8Array(256);
-for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign, T2.Semicolon]) ENDS_EXPRESSION[k] = 1;
+for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign]) ENDS_EXPRESSION[k] = 1;
 var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
   [Keyword.Schema, "schema"],
   [Keyword.Rule, "rule"],
@@ -35363,7 +35378,7 @@ var Parser3 = class {
     const statements = [];
     const kind2 = this.kind;
     while (true) {
-      while (kind2[this.pos] === T2.Newline || kind2[this.pos] === T2.Semicolon) this.pos++;
+      while (kind2[this.pos] === T2.Newline) this.pos++;
       if (kind2[this.pos] === T2.EOF) return statements;
       statements.push(this.statement());
     }
@@ -35441,7 +35456,7 @@ var Parser3 = class {
   /** The statement must end here; returns its last token and consumes the Newline. */
   endStatement() {
     const k = this.kind[this.pos];
-    if (k !== T2.Newline && k !== T2.EOF && k !== T2.Semicolon) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
+    if (k !== T2.Newline && k !== T2.EOF) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
     const last = this.pos - 1;
     if (k !== T2.EOF) this.pos++;
     return last;
@@ -35638,6 +35653,12 @@ var Parser3 = class {
     }
     return this.tokens.source.column(start);
   }
+  /** The first token of the line holding token `at`: the one after the last line break, which KCL's lexer reads the line's indentation at (a backslash joins lines). */
+  lineFirst(at) {
+    const kind2 = this.kind;
+    while (at > 0 && kind2[at - 1] !== T2.Newline && kind2[at - 1] !== T2.Indent && kind2[at - 1] !== T2.Dedent) at--;
+    return at;
+  }
   list() {
     const first = this.pos++;
     const items = [];
@@ -35736,7 +35757,8 @@ var Parser3 = class {
   ifItems(read) {
     const first = this.pos;
     this.enter(first);
-    const column = this.column(first);
+    let lineColumn = 0;
+    const column = () => lineColumn ||= this.column(this.lineFirst(first));
     const branches = [];
     while (true) {
       if (this.keyword(this.pos) === Keyword.Else) this.pos++;
@@ -35747,12 +35769,12 @@ var Parser3 = class {
       this.expect(T2.Colon, "':' after the condition");
       const branch = [];
       const inline = this.kind[this.pos] !== T2.Newline;
-      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      if (inline ? read(branch) : this.items(branch, column(), read)) this.fail(this.pos, "a comprehension cannot be an if entry");
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T2.Newline) next++;
       const keyword = this.keyword(next);
-      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
+      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column()) this.pos = next;
       else break;
     }
     let last = this.pos - 1;
@@ -37436,6 +37458,27 @@ function createHint(what, name) {
   return `(to add ${what}, use ${create})`;
 }
 
+// src/yaml/api-groups.ts
+var KUSTOMIZE = "kustomize.config.k8s.io/";
+var FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io/";
+var FLUX_HELM = "helm.toolkit.fluxcd.io/";
+var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
+var KCL_RUN = "krm.kcl.dev.fluxcd/";
+var ARGO = "argoproj.io/";
+var TEKTON = "tekton.dev/";
+var SKAFFOLD = "skaffold/";
+var HELM_CATTLE = "helm.cattle.io/";
+var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
+function inGroup(apiVersion, group) {
+  return apiVersion?.startsWith(group) === true;
+}
+function isFluxKustomization({ apiVersion, kind: kind2 }) {
+  return kind2 === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
+}
+function isHelmRelease({ apiVersion, kind: kind2 }) {
+  return kind2 === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
+}
+
 // src/image/digest-pin.ts
 function shortDigest(digest) {
   const colon = digest.indexOf(":");
@@ -37453,57 +37496,6 @@ function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, 
     return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set2}`;
   const give = name === void 0 ? "" : `, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
   return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too${give}`;
-}
-
-// src/image/marker-misfit.ts
-var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
-var PART_KEYS = {
-  tag: TAG_KEYS,
-  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
-  digest: /* @__PURE__ */ new Set(["digest"])
-};
-var PARTS = Object.keys(PART_KEYS);
-var READ_AS = {
-  tag: (value) => `name:${value}`,
-  name: (value) => `${value}:tag`,
-  digest: (value) => `name@${value}`
-};
-function misfitWarning(marker, field, key, old) {
-  const marks = `Flux setter "${marker.setter}" marks ${field}`;
-  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
-  const named2 = key === void 0 ? void 0 : PARTS.find((part) => PART_KEYS[part].has(key));
-  if (marker.field === "ref") {
-    if (named2 === void 0) return void 0;
-    return (value) => `${marks}, a ${named2} field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a ${named2} (${READ_AS[named2](value)}); mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2} alone`;
-  }
-  if (named2 === marker.field) return void 0;
-  if (named2 !== void 0)
-    return (value) => `${marks}, a ${named2} field, with the ${marker.field} alone: ${written(value)}, and what reads the field reads it as a ${named2}; mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2}`;
-  if (!holdsWholeReference(marker.field, old)) return void 0;
-  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
-}
-function holdsWholeReference(field, text2) {
-  const ref = spelledAsDigest(text2) ? void 0 : tryParseImageRef(text2);
-  if (!ref) return false;
-  switch (field) {
-    case "tag":
-      return !isTag(text2);
-    case "digest":
-      return !isDigest(text2);
-    case "name":
-      return ref.tag !== void 0 || ref.digest !== void 0;
-  }
-}
-function registryJoinWarning(marker, field, registry, value) {
-  if (marker.field !== "name" || registry.text === "" || writtenRegistry(value) === void 0) return void 0;
-  return oneLine(
-    `Flux setter "${marker.setter}" marks ${field}, beside the registry field ${registry.field} (${registry.text}): ${value}, the name with its registry, is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ${registry.text}/${value}; leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "${marker.key}:tag"}`
-  );
-}
-
-// src/image/no-digest-field.ts
-function noDigestFieldWarning(image, fix = "a digest field beside the tag would take it") {
-  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${fix})` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${fix})`;
 }
 
 // src/image/update.ts
@@ -37617,393 +37609,6 @@ function bareFieldWarning(field, repository) {
   return { message: `${field} ${bareRepositoryWarning(repository)}`, about: { field, reason: "bare-repository", image: repository } };
 }
 
-// src/image/split-image.ts
-var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
-var IMAGE_KEY = "image";
-function splitImage(field) {
-  const repository = field("repository") ?? (field(IMAGE_KEY) === void 0 ? field("name") : void 0);
-  return { repository, registry: field("registry"), tag: field("tag"), digest: field("digest") };
-}
-function splitImageName(registry, repository) {
-  return registry ? `${registry}/${repository}` : repository;
-}
-function isUnknownRegistry(registry) {
-  return typeof registry === "object";
-}
-function pairName(registry, repository) {
-  return isUnknownRegistry(registry) ? void 0 : splitImageName(registry, repository);
-}
-function digestBeside(key, field) {
-  if (key !== "tag") return void 0;
-  const image = splitImage(field);
-  return image.repository === void 0 ? void 0 : image.digest;
-}
-function pinBeside(key, field, text2, registryOf = text2) {
-  if (key === "newTag") {
-    const name = text2(field("newName")) || text2(field("name"));
-    const digest2 = field("digest");
-    return name && digest2 !== void 0 ? { digest: digest2, name } : void 0;
-  }
-  const digest = digestBeside(key, field);
-  if (digest === void 0) return void 0;
-  const { registry, repository } = splitImage(field);
-  return { digest, name: pairName(registryOf(registry), text2(repository) ?? "") };
-}
-function nextSplitImage(update, current) {
-  const { tag, digest } = current;
-  const pinned = digest === void 0 ? tagAndDigest(tag) : void 0;
-  if (tag !== "" && pinned === void 0 && !isTag(tag)) {
-    const { next: next2, say: say2 } = pendingVersion(update, {});
-    return { next: void 0, say: (atTag) => next2 ? atTag(notTagWarning(tag)) : say2(atTag) };
-  }
-  const { next, say } = pendingVersion(update, pinned ?? versionOf(tag, digest));
-  if (!next) return { next, say };
-  const tagText2 = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
-  const unpinned = digest === void 0 && pinned === void 0 && next.digest !== void 0;
-  return {
-    next: { tag: tagText2, digest: digest === void 0 ? void 0 : next.digest ?? "" },
-    say: (atTag, atPair) => {
-      say(atTag);
-      if (unpinned) atPair(noDigestFieldWarning(update.image));
-    }
-  };
-}
-function unknownRegistryImages(repository, incoming, current) {
-  const alone = normalizeRepository(repository);
-  return [...incoming].flatMap((update) => {
-    const { repository: named2 } = update.image;
-    return (named2 === alone || named2.endsWith(`/${repository}`)) && nextSplitImage(update, current).next !== void 0 ? [named2] : [];
-  });
-}
-function unknownRegistryWarning(registry, repository, tagKey, images, setIt = `set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`) {
-  const { field, line, written, why } = registry;
-  const shown = written.replace(/\s+/g, " ");
-  return `${field} (line ${line}) is ${shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown}, ${why}: the registry ${repository} is pulled from is not known, so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or ${setIt}`;
-}
-function tagAndDigest(text2) {
-  const at = text2.indexOf("@");
-  const [tag, digest] = [text2.slice(0, at), text2.slice(at + 1)];
-  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : void 0;
-}
-function notTagWarning(text2) {
-  return `holds ${JSON.stringify(text2)}, which is not a tag; left as it is (the tag field of an image held as repository and tag holds only its tag, or tag@digest)`;
-}
-
-// src/yaml/quoting.ts
-var YAML11_BOOLEANS = new Map([
-  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
-  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
-]);
-var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
-var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
-var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
-var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
-var NUMBER_PATTERNS = [
-  /^[-+]?(?:0|[1-9][0-9_]*)$/,
-  // decimal int
-  /^[-+]?0[0-7_]+$/,
-  // 1.1 octal
-  /^[-+]?0o[0-7_]+$/,
-  // 1.2 octal
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  // hex
-  /^[-+]?0b[01_]+$/,
-  // binary
-  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
-  // float, `1.10`, `1e3`
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
-  // 1.1 sexagesimal `1:20`
-];
-function readsAsNonString(value) {
-  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
-}
-function numberRead(text2) {
-  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
-  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
-  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
-  if (typeof value === "number" && Number.isNaN(value)) return void 0;
-  return String(text2.startsWith("-") ? -value : value);
-}
-function yaml11Boolean(text2) {
-  return YAML11_BOOLEANS.get(text2);
-}
-function readsAsNull(node2) {
-  if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
-  return node2.style === "plain" && nonStringType(node2.text) === "null";
-}
-function nonStringType(text2) {
-  if (text2 === "" || NULLS.has(text2)) return "null";
-  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
-  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
-}
-function misreadAs(held, next) {
-  if (held === next) return void 0;
-  const heldType = nonStringType(held);
-  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
-  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
-  const read = numberRead(next);
-  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
-  const boolean = yaml11Boolean(next);
-  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
-  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
-}
-function isPrintable(code) {
-  return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
-}
-var FLOW_INDICATORS = /[,[\]{}]/;
-function isPlainSafe(value, inFlow) {
-  if (readsAsNonString(value)) return false;
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
-  if (/^\s|\s$/.test(value)) return false;
-  if (value.startsWith("---") || value.startsWith("...")) return false;
-  const first = value[0];
-  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
-  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
-  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
-  return !(inFlow && FLOW_INDICATORS.test(value));
-}
-function doubleQuoted(value) {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0);
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "	") out += "\\t";
-    else if (isPrintable(code)) out += ch;
-    else if (code <= 255) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else if (code <= 65535) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += `\\U${code.toString(16).padStart(8, "0")}`;
-  }
-  return `${out}"`;
-}
-function singleQuoted(value) {
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
-  return `'${value.replaceAll("'", "''")}'`;
-}
-function renderScalar(value, style, inFlow) {
-  switch (style) {
-    case "double":
-      return doubleQuoted(value);
-    case "single":
-      return singleQuoted(value) ?? doubleQuoted(value);
-    case "plain":
-      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-  }
-}
-function scalarForm(node2, source, inFlow) {
-  if (node2.style === "literal") return "literal block (|) string";
-  if (node2.style === "folded") return "folded (>) string";
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node2.style]} string`;
-  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
-  return renderScalar(node2.text, node2.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
-}
-
-// src/yaml/splice.ts
-function scalarSplice(file, node2, value, inFlow, verbatim = false) {
-  const { start, end } = node2;
-  let insert = verbatim ? value : renderScalar(value, node2.style, inFlow);
-  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
-  if (start === end && file.text[end] === "#") insert = `${insert} `;
-  return { start, end, insert };
-}
-var CORE_TYPES = /* @__PURE__ */ new Map([
-  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
-  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
-  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
-  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
-]);
-function coreType(node2) {
-  return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
-}
-function tagHolds(node2, value, typed = false) {
-  const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
-  return reads === void 0 || node2.text === value || typed && reads.test(value);
-}
-function tagWarning(subject, node2, value) {
-  return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
-}
-function pairInsertion(file, map2, keys, value) {
-  const { text: text2 } = file;
-  const { start: mapStart } = map2;
-  if (map2.flow) {
-    const pair = keys.reduceRight(
-      (inner, key, i) => {
-        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
-        return i === 0 ? entry : `{${entry}}`;
-      },
-      renderScalar(value, "plain", true)
-    );
-    const lastPair2 = map2.pairs[map2.pairs.length - 1];
-    if (!lastPair2) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
-    const valueEnd = (lastPair2.value ?? lastPair2.key).end;
-    const comma = flowCommaAfter(text2, valueEnd);
-    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
-    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
-  }
-  if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
-    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
-  }
-  const before = file.columnAt(mapStart) - 1;
-  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
-  const indent = " ".repeat(before - properties);
-  const lastPair = map2.pairs[map2.pairs.length - 1];
-  const lastNode = lastPair?.value ?? lastPair?.key;
-  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
-  const lastEnd = (lastNode ?? map2).end;
-  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
-    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
-    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
-  }
-  let end = lastEnd;
-  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
-  const newline = text2.indexOf("\n", end);
-  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
-  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
-  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
-}
-function flowCommaAfter(text2, from) {
-  for (let i = from; i < text2.length; i++) {
-    const c = text2[i];
-    if (c === "#") {
-      const newline = text2.indexOf("\n", i);
-      i = newline < 0 ? text2.length : newline;
-    } else if (c === ",") return i;
-    else if (c !== " " && c !== "	" && c !== "\n" && c !== "\r") return -1;
-  }
-  return -1;
-}
-
-// src/yaml/null-fill.ts
-function nullFilling(file, target, keys, value) {
-  const { key, node: node2, inFlow } = target;
-  if (inFlow || node2.text !== "") {
-    const map2 = keys.reduceRight((inner, name) => `{${renderScalar(name, "plain", true)}: ${inner}}`, renderScalar(value, "plain", true));
-    return scalarSplice(file, node2, map2, inFlow, true);
-  }
-  const { text: text2 } = file;
-  const rest = text2.slice(node2.start).search(/[\r\n]/);
-  const at = rest < 0 ? text2.length : node2.start + rest;
-  const eol = text2.startsWith("\r\n", at) ? "\r\n" : text2[at] ?? /\r\n|\r|\n/.exec(text2)?.[0] ?? "\n";
-  const indent = " ".repeat(file.columnAt(key.start) - 1 + 2);
-  const lines = keys.map((name, i) => `${eol}${indent}${"  ".repeat(i)}${renderScalar(name, "plain", false)}:`);
-  return { start: at, end: at, insert: `${lines.join("")} ${renderScalar(value, "plain", false)}` };
-}
-
-// src/text/splice.ts
-function byPosition(a, b) {
-  return a.start - b.start || a.end - b.end;
-}
-function applySplices(text2, ordered) {
-  if (ordered.length === 0) return text2;
-  let out = "";
-  let at = 0;
-  for (const { start, end, insert } of ordered) {
-    if (start < at)
-      throw new SourceError(`two edits overlap here, which is a fault of gitops-promote (please report it); the file is left as it is`, lineAt(text2, start));
-    out += text2.slice(at, start) + insert;
-    at = end;
-  }
-  return out + text2.slice(at);
-}
-
-// src/yaml/plan.ts
-var EditPlan = class {
-  constructor(file) {
-    this.file = file;
-  }
-  file;
-  claimed = /* @__PURE__ */ new Set();
-  planned = [];
-  /** The value each scalar set so far is given: what a mapping merging it (`<<: *img`) reads. */
-  values = /* @__PURE__ */ new Map();
-  warnings = [];
-  /** Reserves a node for the current editor: later editors leave it alone. */
-  claim(node2) {
-    this.claimed.add(node2);
-  }
-  isClaimed(node2) {
-    return node2 !== null && node2 !== void 0 && this.claimed.has(node2);
-  }
-  /** What `node` holds once the plan is applied. */
-  valueOf(node2) {
-    return this.values.get(node2) ?? node2.text;
-  }
-  /**
-   * Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. A node
-   * whose tag cannot hold `value` (`!!float 1.0`, splice.ts tagHolds) is left as it is, with a warning.
-   */
-  setScalar(node2, value, inFlow, label, verbatim = false) {
-    this.claim(node2);
-    const old = node2.text;
-    if (old === value) return;
-    if (!tagHolds(node2, value, verbatim)) {
-      return this.warn(node2.start, tagWarning(label.kind === "setter" ? `the value Flux setter "${label.key}" marks` : label.key, node2, value));
-    }
-    const splice = scalarSplice(this.file, node2, value, inFlow, verbatim);
-    this.values.set(node2, value);
-    this.planned.push({ splice, change: { ...changeOf(label), old, new: value } });
-  }
-  /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
-  addPair(map2, keys, value, label) {
-    const splice = pairInsertion(this.file, map2, keys, value);
-    this.planned.push({ splice, change: { ...changeOf(label), old: "", new: value, op: "create" } });
-  }
-  /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
-  addSplice(splice, change) {
-    this.planned.push({ splice, change });
-  }
-  warn(offset, message, kind2, about) {
-    this.warnings.push({ offset, message, ...kind2 && { kind: kind2 }, ...about && { about } });
-  }
-  /**
-   * What a field's version decision for `image` (a repository) tells (VersionNote), said at `offset` after the field's
-   * name and kept as what the warning is about: an override the same decision moves says it no more (overrides.ts).
-   */
-  versionNote(offset, field, image) {
-    return (why, kind2) => this.warnings.push({ offset, ...versionNoteWarning(field, why, kind2, image) });
-  }
-  /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
-  edits() {
-    return { changes: this.planned, warnings: this.warnings };
-  }
-  /**
-   * The edited text (the input itself when nothing changed) and what changed, in document
-   * order. Lines are those of the edited text (an added pair is on a line of its own).
-   * Its warnings keep what they are about, for the engine (FieldWarning).
-   */
-  result() {
-    const planned = [...this.planned].sort((a, b) => byPosition(a.splice, b.splice));
-    const text2 = applySplices(
-      this.file.text,
-      planned.map((p) => p.splice)
-    );
-    const lines = planned.length > 0 ? new LineIndex(text2) : void 0;
-    const warnings = [...this.warnings].sort((a, b) => a.offset - b.offset);
-    const changes = [];
-    const placedWarnings = [];
-    let shift = 0;
-    let next = 0;
-    const placeWarningsBefore = (offset) => {
-      for (; next < warnings.length && warnings[next].offset < offset; next++) {
-        const { offset: at, ...warning } = warnings[next];
-        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), ...warning });
-      }
-    };
-    for (const { splice, change } of planned) {
-      const { start, end, insert } = splice;
-      placeWarningsBefore(end > start ? start + 1 : start);
-      const within2 = start === end ? insert.trimEnd().search(/\S[^\n]*$/) : 0;
-      changes.push({ line: lines.lineAt(start + shift + within2), ...change });
-      shift += insert.length - (end - start);
-    }
-    placeWarningsBefore(Infinity);
-    return { text: text2, changes, warnings: placedWarnings };
-  }
-};
-function changeOf({ kind: kind2, key, document, repository }) {
-  return { kind: kind2, key, object: document.object, ...repository !== void 0 && { repository } };
-}
-
 // src/yaml/walk.ts
 function forEachValue(root, visit3, childrenFirst = false) {
   if (root) walk(root, [], false, visit3, childrenFirst);
@@ -38070,6 +37675,104 @@ function scalarOf(file, root, node2) {
 }
 function aliasedFieldWords(path, line, anchor) {
   return `${formatPath(path)} (line ${line}), which every alias of ${anchor} follows`;
+}
+
+// src/yaml/json-patch.ts
+var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
+function isOpList(root) {
+  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+function pointerOf(path) {
+  return path.map((segment2) => `/${segment2 === -1 ? "-" : String(segment2).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
+function refusedOpList(text2, inline) {
+  const read = inline ? text2.trim() : text2;
+  if (!read.startsWith("[")) return false;
+  try {
+    return !Array.isArray(JSON.parse(read));
+  } catch {
+    return true;
+  }
+}
+function refusedOpListSaid(what, write) {
+  return `${what}: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; write ${write}`;
+}
+var QUOTED_OPS = 'every key and string in double quotes ([{"op": "replace", \u2026}])';
+function appliedOps(list) {
+  if (list.kind !== "seq") return [];
+  const steps = [];
+  const ops = [];
+  const values = [];
+  const landing = (pointer) => {
+    let at = [...pointer];
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const step = steps[i];
+      if (step.kind === "write") {
+        if (hasPrefix(at, step.path)) return { op: step.op, within: at.slice(step.path.length) };
+        continue;
+      }
+      const n = step.list.length;
+      const index2 = at[n];
+      if (!hasPrefix(at, step.list) || typeof index2 !== "number" || index2 < 0 || step.index < 0) continue;
+      if (step.kind === "insert" && index2 === step.index) return { op: step.op, within: at.slice(n + 1) };
+      if (step.kind === "insert" && index2 > step.index) at = [...step.list, index2 - 1, ...at.slice(n + 1)];
+      if (step.kind === "remove" && index2 >= step.index) at = [...step.list, index2 + 1, ...at.slice(n + 1)];
+    }
+    return { path: at };
+  };
+  const placed = (at, self2) => "path" in at ? { path: at.path, root: self2, inserts: false } : { path: [...ops[at.op].path, ...at.within], root: ops[at.op].root, inserts: ops[at.op].inserts };
+  const overwrite = (at) => {
+    const { path, root } = placed(at, -1);
+    const under = (v) => "path" in at ? !ops[v.root].inserts || ops[v.root].path.length > path.length : v.root === root;
+    for (let j = values.length - 1; j >= 0; j--) if (under(values[j]) && hasPrefix(values[j].at, path)) values.splice(j, 1);
+  };
+  const indexed2 = (path) => typeof path[path.length - 1] === "number" ? path[path.length - 1] : void 0;
+  list.items.forEach((op, index2) => {
+    const field = (key) => op.kind === "map" ? mapValue(op, key) : void 0;
+    const name = scalarText(field("op"));
+    const pointer = scalarText(field("path"));
+    const value = name === void 0 || pointer === void 0 ? void 0 : field("value") ?? void 0;
+    if (name === void 0 || pointer === void 0 || name === "test") {
+      ops.push({ name: name ?? "", pointer: pointer ?? "", path: [], inserts: false, root: index2, value });
+      return;
+    }
+    const from = name === "move" ? scalarText(field("from")) : void 0;
+    if (from !== void 0) {
+      const source = pointerPath(from);
+      overwrite(landing(source));
+      const at2 = indexed2(source);
+      if (at2 !== void 0) steps.push({ kind: "remove", list: source.slice(0, -1), index: at2, op: index2 });
+    }
+    const target = pointerPath(pointer);
+    const at = indexed2(target);
+    const inserting = (name === "add" || name === "move" || name === "copy") && at !== void 0;
+    const landed = landing(inserting ? target.slice(0, -1) : target);
+    if (!inserting) overwrite(landed);
+    const place = placed(landed, index2);
+    const path = inserting ? [...place.path, at] : place.path;
+    ops.push({ name, pointer, path, inserts: inserting || place.inserts, root: inserting && "path" in landed ? index2 : place.root, value });
+    if (name === "remove") {
+      if (at !== void 0) steps.push({ kind: "remove", list: target.slice(0, -1), index: at, op: index2 });
+      return;
+    }
+    steps.push(inserting ? { kind: "insert", list: target.slice(0, -1), index: at, op: index2 } : { kind: "write", path: target, op: index2 });
+    if (!VALUE_OPS.has(name)) return;
+    const root = ops[index2].root;
+    forEachValue(value ?? null, ({ node: node2, path: within2 }) => values.push({ op: index2, root, node: node2, path: within2, at: [...path, ...within2] }));
+  });
+  return ops.map((op, index2) => ({
+    index: index2,
+    name: op.name,
+    pointer: op.pointer,
+    path: op.path,
+    inserts: op.inserts,
+    values: values.filter((v) => v.op === index2).map(({ node: node2, path }) => ({ node: node2, path })),
+    value: op.value
+  }));
 }
 
 // src/yaml/merge-key.ts
@@ -38147,8 +37850,13 @@ function fieldsOf(file, root, map2, path, inFlow) {
 function fieldsAt(file, root, path, keys) {
   let field = { node: nodeAt(root, path) ?? null, path, inFlow: false };
   for (const key of keys) {
-    if (field?.node?.kind !== "map" || typeof key !== "string") return void 0;
-    field = fieldsOf(file, root, field.node, field.path, field.inFlow)(key);
+    const node2 = field?.node;
+    if (!field || !node2) return void 0;
+    if (node2.kind === "map" && typeof key === "string") field = fieldsOf(file, root, node2, field.path, field.inFlow)(key);
+    else if (node2.kind === "seq" && typeof key === "number") {
+      const item = node2.items[key];
+      field = item && { node: item, path: [...field.path, key], inFlow: field.inFlow || node2.flow };
+    } else return void 0;
   }
   return field?.node?.kind === "map" ? fieldsOf(file, root, field.node, field.path, field.inFlow) : void 0;
 }
@@ -38388,662 +38096,14 @@ function spells(pieces, name) {
   return from <= name.length - last.length;
 }
 
-// src/yaml/registry.ts
-var NO_STRING_REGISTRY = { unknown: "which is no string" };
-var FILLED_REGISTRY = { unknown: "which is filled in after this tool" };
-function readRegistry(file, root, node2, text2) {
-  const scalar2 = node2 ? scalarOf(file, root, node2) : void 0;
-  if (!node2 || scalar2 && readsAsNull(scalar2)) return void 0;
-  const read = text2 ?? scalarText(scalar2);
-  if (read === void 0) return NO_STRING_REGISTRY;
-  return hasPlaceholder(read) ? FILLED_REGISTRY : read;
-}
-
-// src/yaml/path.ts
-var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
-var isNull = (text2) => nonStringType(text2) === "null";
-var BARE_KEY = /^[^.[\]"'\s]+$/;
-function formatPath(path) {
-  let out = "";
-  for (const segment2 of path) {
-    if (typeof segment2 === "number") out += `[${segment2}]`;
-    else if (BARE_KEY.test(segment2)) out += out === "" ? segment2 : `.${segment2}`;
-    else out += `[${JSON.stringify(segment2)}]`;
-  }
-  return out;
-}
-function hasPrefix(path, prefix) {
-  return prefix.length <= path.length && prefix.every((segment2, i) => path[i] === segment2);
-}
-function samePath(path, other) {
-  return path.length === other.length && hasPrefix(path, other);
-}
-function parsePath(text2, value, fieldName) {
-  const fail2 = (why, at) => {
-    throw new SourceError(
-      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value, fieldName) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
-    );
-  };
-  if (JSON_ROOT.test(text2)) fail2("a JSONPath root '$'", 0);
-  const segments = [];
-  let i = 0;
-  while (i < text2.length) {
-    if (text2[i] === "[") {
-      const close = text2[i + 1] === '"' || text2[i + 1] === "'" ? quotedEnd(text2, i + 1) : text2.indexOf("]", i);
-      if (close < 0 || text2[close] !== "]") fail2("unclosed '['", i);
-      const inner = text2.slice(i + 1, close);
-      if (inner.startsWith('"')) segments.push(JSON.parse(inner));
-      else if (inner.startsWith("'")) segments.push(inner.slice(1, -1).replaceAll("''", "'"));
-      else if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
-      else fail2(`'[${inner}]' is neither a list index nor a quoted key`, i);
-      i = close + 1;
-    } else {
-      const end = text2.slice(i).search(/[.[]/);
-      const key = end < 0 ? text2.slice(i) : text2.slice(i, i + end);
-      if (!BARE_KEY.test(key)) fail2(key === "" ? "empty key" : `key ${JSON.stringify(key)} must be quoted in brackets`, i);
-      segments.push(key);
-      i += key.length;
-    }
-    if (text2[i] === ".") {
-      i++;
-      if (i === text2.length || text2[i] === "[") fail2("empty key", i);
-    } else if (i < text2.length && text2[i] !== "[") fail2("expected '.' or '['", i);
-  }
-  if (segments.length === 0) fail2("empty path", 0);
-  return segments;
-}
-var JSON_ROOT = /^\$[.[]./;
-function rootHint(text2) {
-  if (JSON_ROOT.test(text2)) {
-    const root = text2[1] === "." ? "$." : "$";
-    return `; drop the leading ${root} (paths are ${text2.slice(root.length)}, not updatecli's ${text2})`;
-  }
-  return text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
-}
-function yqSelector(path, value, fieldName = byFlag) {
-  const open = path.indexOf("[");
-  if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return void 0;
-  const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
-  const picked = /\.?([\w-]+)\s*==?\s*(?:"([^"]*)"|'([^']*)'|([^\s\])]+))/.exec(path.slice(open));
-  const name = picked?.[1] === "name" ? picked[2] ?? picked[3] ?? picked[4] : void 0;
-  const field = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
-  const given = value === void 0 ? "" : unquote2(value);
-  const image = given === "" ? void 0 : field === "image" ? given : (field === "newTag" || field === "tag") && name ? `${name}:${given}` : void 0;
-  return `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), or give ${givenValue(fieldName, "image", image ?? "REPOSITORY:TAG")}, which finds the image's fields by its name`;
-}
-var BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
-function quotedEnd(text2, open) {
-  const quote2 = text2[open];
-  for (let i = open + 1; i < text2.length; i++) {
-    if (quote2 === '"' && text2[i] === "\\") i++;
-    else if (text2[i] === quote2) {
-      if (quote2 === "'" && text2[i + 1] === "'") i++;
-      else return i + 1;
-    }
-  }
-  return -1;
-}
-function parseYamlSpec(spec, fieldName) {
-  const eq = assignmentAt(spec);
-  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-  const path = spec.slice(0, eq).trim();
-  const value = spec.slice(eq + 1).trim();
-  if (path.endsWith("+")) {
-    const whole = path.slice(0, -1).trim();
-    const cut = Math.max(whole.lastIndexOf("."), whole.lastIndexOf("]"));
-    const key = whole.slice(cut + 1);
-    const quoted3 = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${key}+`)}]`;
-    const advice = whole === "" ? "give PATH=VALUE" : `give the whole value (${whole}=\u2026)${key === "" ? "" : `, or quote a key that ends in "+" (${quoted3}=\u2026)`}`;
-    throw new SourceError(`${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: ${advice}`);
-  }
-  return { path, segments: parsePath(path, value, fieldName), value };
-}
-function assignmentAt(spec) {
-  let depth = 0;
-  for (let i = 0; i < spec.length; i++) {
-    const c = spec[i];
-    if (c === '"' || c === "'") {
-      const end = quotedEnd(spec, i);
-      if (end < 0) break;
-      i = end - 1;
-    } else if (c === "[" || c === "(") depth++;
-    else if (c === "]" || c === ")") depth = Math.max(0, depth - 1);
-    else if (c === "=" && depth === 0) return i;
-  }
-  return spec.indexOf("=");
-}
-function setFromSpec(text2, spec, create, setsToo, fieldName) {
-  const { path, value: raw } = parseYamlSpec(spec, fieldName);
-  const value = unquote2(raw);
-  return setYamlPath(text2, path, value, { create, typed: value === raw, ...setsToo && { setsToo }, ...fieldName && { fieldName } });
-}
-function unquote2(value) {
-  const quoted3 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
-  return quoted3 ? value.slice(1, -1) : value;
-}
-function nullWords(text2) {
-  return text2 === "" ? "empty (null)" : /^null$/i.test(text2) ? "null" : `null (${text2})`;
-}
-function describeAt(path, depth) {
-  return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
-}
-function lookUp(file, root, path) {
-  if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
-  let node2 = root;
-  let inFlow = false;
-  let key;
-  for (const [depth, segment2] of path.entries()) {
-    const at = describeAt(path, depth);
-    const miss = (message) => ({ depth, message, offset: node2.start });
-    if (node2.kind === "map") {
-      if (typeof segment2 === "number") return miss(`${at} is a mapping, not a list: it has no [${segment2}]`);
-      const pair = node2.pairs.find((item) => scalarText(item.key) === segment2);
-      if (pair && !pair.value) {
-        const held = formatPath(path.slice(0, depth + 1));
-        const message = depth + 1 < path.length ? `${held} is ${nullWords("")}, it has no '${path[depth + 1]}'` : `${held} is a key with no ':' and no value to set`;
-        return { depth: depth + 1, message, offset: pair.key.start };
-      }
-      if (!pair?.value) {
-        const keys = node2.pairs.map((item) => scalarText(item.key)).filter((key2) => key2 !== void 0);
-        const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${cappedList(keys.map((key2) => `'${key2}'`))}, not '${segment2}'`;
-        const merged = hasMergeKey(node2) ? throughMerge(file, root, node2, path, depth, segment2) : void 0;
-        return { ...miss(merged ? `${message}: ${merged.message}` : message), map: node2, ...merged && { creates: merged.creates } };
-      }
-      inFlow ||= node2.flow;
-      key = pair.key;
-      node2 = pair.value;
-    } else if (node2.kind === "seq") {
-      const index2 = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
-      if (index2 === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
-      if (index2 >= node2.items.length) return miss(`${at} has ${node2.items.length} items, not [${index2}]`);
-      inFlow ||= node2.flow;
-      key = void 0;
-      node2 = node2.items[index2];
-    } else if (isFlowScalar(node2) && readsAsNull(node2)) {
-      const between = key === void 0 ? "" : file.text.slice(key.end, node2.start);
-      const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node: node2, inFlow } : void 0;
-      const anchor = /&\S+/.exec(between)?.[0];
-      const why = anchor === void 0 ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
-      return { ...miss(`${at} is ${nullWords(node2.text)}, it has no '${segment2}'${why}`), ...fill && { fill } };
-    } else if (node2.kind === "alias") {
-      return miss(`${at} is ${aliasWords(file, root, node2, path.slice(depth), `it has no '${segment2}'`)}`);
-    } else {
-      return miss(`${at} is a scalar, it has no '${segment2}'`);
-    }
-  }
-  return { node: node2, inFlow };
-}
-function aliasWords(file, root, alias, rest, lacks) {
-  const anchor = anchorOf(file, alias);
-  const anchored2 = anchoredValue(file, root, alias);
-  if (!anchor || !anchored2) return `an alias, ${lacks}`;
-  const name = file.text.slice(alias.start, alias.end);
-  const of = `an alias (${name}) of ${formatPath(anchored2.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
-  const path = [...anchored2.path, ...rest];
-  const found = lookUp(file, root, path);
-  if ("message" in found) return `${of}, where ${found.message}`;
-  const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
-  if (!isFlowScalar(found.node)) return `${of}, ${own}`;
-  return `an alias (${name}), ${own}: set ${aliasedFieldWords(path, file.lineAt(found.node.start), anchor.name)}`;
-}
-function throughMerge(file, root, map2, path, depth, key) {
-  const merged = mergedValue(file, root, map2, path.slice(0, depth), key);
-  if (!merged) return void 0;
-  const rest = path.slice(depth + 1);
-  const target = [...merged.path, ...rest];
-  const found = lookUp(file, root, target);
-  const from = `its ${key} is merged (<<) from ${formatPath(merged.path)}`;
-  const message = "message" in found ? `${from} (line ${file.lineAt(merged.node.start)}), where ${found.message}` : rest.length === 0 ? mergedFromWords(key, formatPath(merged.path), file.lineAt(found.node.start)) : `${from}, whose ${formatPath(rest)} is ${formatPath(target)} (line ${file.lineAt(found.node.start)}), ${MERGE_SHARED}`;
-  const mapping = depth === 0 ? "the document" : formatPath(path.slice(0, depth));
-  const only = rest.length === 0 ? `, which only ${mapping} gets` : ` holding only ${formatPath(rest)}, which replaces the merged ${key} whole for ${mapping} alone`;
-  return { message, creates: `'${key}' beside '<<'${only}` };
-}
-function warnStaleDigest(plan, document, segments, path, node2, tag, { setsToo, configured, fieldName }) {
-  const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
-  if ("message" in holder || holder.node?.kind !== "map") return;
-  const map2 = holder.node;
-  const registryOf = (field) => readRegistry(plan.file, document.root, field);
-  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText, registryOf);
-  if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node2.text === tag) return;
-  const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
-  if (setsToo(digestKey)) return;
-  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
-  plan.warn(node2.start, staleDigestWarning({ ...stale, ...configured && { configured } }, fieldName));
-}
-function typedWrite(node2, next, path, options2) {
-  const { tagField } = options2;
-  const typed = options2.typed === true && (coreType(node2) !== void 0 || !tagField && node2.style === "plain" && readsAsNonString(node2.text) && isNonString(next));
-  const misread = typed ? misreadAs(node2.text, next) : void 0;
-  const retyped = node2.style === "plain" && isNonString(node2.text) && !isNull(node2.text);
-  if (!((options2.typed !== void 0 || options2.given) && !typed && retyped))
-    return { typed, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
-  const unquote3 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
-  const keeps = isNonString(next) && misreadAs(node2.text, next) === void 0;
-  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote3 : "";
-  return { typed, retyped: `${path}: ${node2.text} (not a string in YAML) becomes the string "${next}"${why}` };
-}
-function askedString(value, options2) {
-  return typeof value === "string" && options2.typed !== true;
-}
-function quotedOver(file, node2, next, inFlow) {
-  if (node2.style !== "plain" || !readsAsNonString(node2.text)) return void 0;
-  const splice = scalarSplice(file, node2, next, inFlow);
-  return splice.insert.trim() === next ? void 0 : splice;
-}
-function setYamlPath(text2, path, value, options2 = {}) {
-  return publicResult(setYamlPathAbout(text2, path, value, options2));
-}
-function setYamlPathAbout(text2, path, value, options2 = {}) {
-  const unchanged = { text: text2, changes: [], warnings: [] };
-  const segments = parsePath(path, void 0, options2.fieldName);
-  const file = new YamlFile(text2);
-  const fail2 = (message, offset) => {
-    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), file.columnAt(offset));
-  };
-  let deepest;
-  for (const [index2, document] of file.documents.entries()) {
-    const found = lookUp(file, document.root, segments);
-    if ("message" in found) {
-      if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
-      continue;
-    }
-    const { node: node2, inFlow } = found;
-    if (!isFlowScalar(node2)) {
-      const cannot = "not a scalar that can be set";
-      if (node2.kind === "alias") return fail2(`the value is ${aliasWords(file, document.root, node2, [], cannot)}`, node2.start);
-      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited" }[node2.kind];
-      return fail2(`the value is ${what}, ${cannot}`, node2.start);
-    }
-    const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node2), plan.versionNote(node2.start, path, void 0));
-    if (next === void 0) return plan.result();
-    const type = coreType(node2);
-    if (type !== void 0 && !tagHolds(node2, next, options2.typed === true)) {
-      const asType = tagHolds(node2, next, true) && !options2.configured;
-      const how = asType ? `${options2.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
-      return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node2.start);
-    }
-    const { typed, misread, retyped } = typedWrite(node2, next, path, {
-      ...options2,
-      tagField: TAG_KEYS.has(String(segments.at(-1))),
-      given: typeof value === "string"
-    });
-    if (misread !== void 0) plan.warn(node2.start, misread);
-    if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node2, next, { ...options2, setsToo: options2.setsToo });
-    if (retyped !== void 0) plan.warn(node2.start, retyped);
-    const asWritten2 = askedString(value, options2) ? quotedOver(file, node2, next, inFlow) : void 0;
-    if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path, old: node2.text, new: asWritten2.insert.trim(), object: document.object });
-    else plan.setScalar(node2, next, inFlow, { kind: "override", key: path, document }, typed);
-    const others = file.documents.slice(index2 + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index2 + i + 2]);
-    if (others.length > 0) {
-      plan.warn(
-        node2.start,
-        `${path} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index2 + 1}'s is set`
-      );
-    }
-    return plan.result();
-  }
-  const missing = deepest ? segments.slice(deepest.depth) : [];
-  const creatable = (deepest?.map !== void 0 || deepest?.fill !== void 0) && missing.every((segment2) => typeof segment2 === "string");
-  if (options2.create && creatable && deepest) {
-    const next = typeof value === "string" ? value : value(void 0);
-    if (next === void 0) return unchanged;
-    const plan = new EditPlan(file);
-    const keys = missing;
-    const { map: map2, fill, document } = deepest;
-    const written = askedString(value, options2) && readsAsNonString(next) ? renderScalar(next, "plain", map2?.flow ?? false) : next;
-    const change = { kind: "override", key: path, old: "", new: written, op: "create", object: document.object };
-    if (map2) plan.addSplice(pairInsertion(file, map2, keys, next), change);
-    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
-    return plan.result();
-  }
-  return fail2(
-    deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(deepest.creates ?? path, options2.fieldName)}` : ""}` : "the file has no YAML document",
-    deepest?.offset ?? 0
-  );
-}
-
-// src/engine/request.ts
-var RequestError = class extends Error {
-  constructor(issues) {
-    super(issues.map(formatDiagnostic).join("\n"));
-    this.issues = issues;
-    this.name = "RequestError";
-  }
-  issues;
-};
-var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
-var PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
-function isTagAlone(text2) {
-  return !text2.includes("/") && /^v?[0-9]/.test(text2) && isTag(text2);
-}
-var UNKNOWN_REPOSITORY = "<repository>";
-function wholeReference(value, repository = UNKNOWN_REPOSITORY) {
-  if (isTagAlone(value)) return `${repository}:${value}`;
-  const image = tryParseImageRef(value);
-  if (!image) return `${repository}:<tag>`;
-  return image.tag === void 0 && image.digest === void 0 ? `${value}:<tag>` : value;
-}
-function parseIncomingImage(text2, field, repository) {
-  let image;
-  try {
-    image = parseImageRef(text2);
-  } catch (error) {
-    return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
-  }
-  if (image.tag === void 0 && image.digest === void 0) {
-    if (isTagAlone(text2))
-      return { field, reason: `${JSON.stringify(text2)} is a tag alone; give the full reference, e.g. ${repository ?? UNKNOWN_REPOSITORY}:${text2}` };
-    return { field, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
-  }
-  return image;
-}
-function checkIncomingImages(texts, entry, known = {}) {
-  const issues = [];
-  const images = [];
-  const seen = /* @__PURE__ */ new Map();
-  const [only, ...others] = known.repositories ?? [];
-  texts.forEach((text2, i) => {
-    const image = parseIncomingImage(text2, entry(i), others.length === 0 ? only : void 0);
-    if ("reason" in image) {
-      issues.push(image);
-      return;
-    }
-    const earlier = seen.get(image.repository);
-    if (earlier) issues.push({ field: entry(i), reason: `${earlier} and ${formatImageRef(image)} name one repository; give each repository once` });
-    seen.set(image.repository, formatImageRef(image));
-    images.push(image);
+// src/yaml/renamed.ts
+function warnRenamed(plan, incoming, fieldName, at, name, to) {
+  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
+  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
+    field: formatPath(at.field),
+    reason: "advised-override"
   });
-  return { images, issues };
-}
-function parseSet(text2, fieldName) {
-  if (/^["']/.test(text2))
-    return `${JSON.stringify(text2)} is quoted; drop the quotes: in \`${(fieldName ?? byIndex)("set", void 0, true)}\` the value reaches the tool as written`;
-  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
-  if (colon <= 0 || colon === text2.length - 1)
-    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
-  const file = text2.slice(0, colon);
-  const spec = text2.slice(colon + 1);
-  if (/[="']/.test(file) || fileKind(file) === void 0 && isUnionWithoutFile(file, spec)) return fileFirst(text2);
-  const refused2 = notASetFile(file, fieldName);
-  if (refused2) return refused2;
-  return { file: file.replace(/^\.\//, ""), spec };
-}
-function notASetFile(file, fieldName) {
-  switch (fileKind(file)) {
-    case "kcl-mod":
-      return `${file}: ${kclModNotSet(fieldName)}`;
-    case void 0:
-      return `${file} is not a .k, .yaml or .yml file, the only files a set edits`;
-    default:
-      return void 0;
-  }
-}
-function isUnionWithoutFile(file, spec) {
-  return !file.includes("/") && readsAsKcl(() => parseOverridePath(file)) && !readsAsKcl(() => parseOverrideSpec(spec));
-}
-function readsAsKcl(read) {
-  try {
-    read();
-    return true;
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return false;
-    throw error;
-  }
-}
-function trySetSpec(kind2, spec, fieldName) {
-  try {
-    return { field: readSpec(kind2, spec, fieldName) };
-  } catch (error) {
-    if (error instanceof SourceError) return { error };
-    throw error;
-  }
-}
-function setSpecError(set2, fieldName) {
-  return trySetSpec(fileKind(set2.file), set2.spec, fieldName).error;
-}
-function readSpec(kind2, spec, fieldName) {
-  switch (kind2) {
-    case "kcl": {
-      const read = parseOverrideSpec(spec);
-      if (read.operation !== "-") usableSpecValue(read, spec, fieldName);
-      return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : void 0 };
-    }
-    case "yaml": {
-      const read = parseYamlSpec(spec, fieldName);
-      return { path: read.path, keys: read.segments.map(String), operation: "=", value: read.value };
-    }
-    case "kcl-mod":
-    case void 0:
-      return void 0;
-  }
-}
-function fileFirst(text2) {
-  const spaced = /^(\S+)\s+(\S.*)$/s.exec(text2);
-  if (spaced && fileKind(spaced[1]) !== void 0)
-    return `${JSON.stringify(text2)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
-  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
-}
-function nothingToUpdate(name) {
-  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
-  return `nothing to update: give ${image}, ${setter} or ${set2}`;
-}
-function stringsOf(value, named2, said) {
-  if (value === void 0) return [];
-  if (!Array.isArray(value)) {
-    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
-    return [];
-  }
-  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
-  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
-  return wrong.length === 0 ? value : [];
-}
-function isConfigField(config) {
-  if (config === void 0 || typeof config === "string") return true;
-  const parsed = config;
-  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
-}
-function outsideRoot(path) {
-  if (path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path)) return "must be relative to the root";
-  if (path.split(/[\\/]/).includes("..")) return 'must stay inside the root (no "..")';
-  return void 0;
-}
-var SWITCHES = ["allowDowngrade", "create"];
-var REQUEST_KEYS = {
-  images: true,
-  setters: true,
-  sets: true,
-  paths: true,
-  pathInRepository: true,
-  config: true,
-  targets: true,
-  allowDowngrade: true,
-  create: true,
-  fieldName: true
-};
-function readShape(request2, name, issues) {
-  const say = (field, message) => issues.push({ field, message });
-  const keys = Object.keys(REQUEST_KEYS);
-  for (const key of Object.keys(request2).filter((key2) => !Object.hasOwn(REQUEST_KEYS, key2))) {
-    const meant = closest(key, keys) ?? keys.find((known) => known.toLowerCase() === key.toLowerCase());
-    say("request", `${key}: unknown key of the request${meant ? didYouMean(meant) : ` (expected ${keys.join(", ")})`}`);
-  }
-  const list = (field, value) => stringsOf(
-    value,
-    (i) => name(field, i),
-    (message) => say(field, message)
-  );
-  const lists = {
-    images: list("image", request2.images),
-    setters: list("setter", request2.setters),
-    sets: list("set", request2.sets),
-    paths: list("path", request2.paths)
-  };
-  stringsOf(
-    request2.targets,
-    (i) => i === void 0 ? "targets" : `targets[${i}]`,
-    (message) => say("target", message)
-  );
-  if (!isConfigField(request2.config))
-    say("config", `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request2.config)}`);
-  for (const key of SWITCHES)
-    if (request2[key] !== void 0 && typeof request2[key] !== "boolean") say("request", `${key}: must be true or false, not ${describeValue(request2[key])}`);
-  if (request2.pathInRepository !== void 0 && typeof request2.pathInRepository !== "string")
-    say("request", `pathInRepository: must be a string, not ${describeValue(request2.pathInRepository)}`);
-  if (request2.fieldName !== void 0 && typeof request2.fieldName !== "function")
-    say("request", `fieldName: must be a function, not ${describeValue(request2.fieldName)}`);
-  return lists;
-}
-function validateRequest(request2, known = {}) {
-  if (typeof request2 !== "object" || request2 === null || Array.isArray(request2)) {
-    const given = request2 === void 0 ? "nothing" : describeValue(request2);
-    throw new RequestError([{ field: "request", message: `the request must be an object, e.g. { images: ["ghcr.io/acme/app:1.2.4"] }, not ${given}` }]);
-  }
-  const fieldName = typeof request2.fieldName === "function" ? request2.fieldName : void 0;
-  const name = fieldName ?? byIndex;
-  const issues = [];
-  const issue = (field, message) => issues.push({ field, message });
-  const { images: imageTexts, setters: setterTexts, sets: setTexts, paths } = readShape(request2, name, issues);
-  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
-    issues.push({ field: "request", message: nothingToUpdate(fieldName) });
-  const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
-  issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
-  const hint = upperCaseHint(imageTexts);
-  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
-  const { images } = checked;
-  const parse6 = (field, text2, key) => {
-    const image = parseIncomingImage(text2, field, known.setters?.get(key)?.name);
-    if (!("reason" in image)) return image;
-    issue("setter", `${field}: ${image.reason}`);
-    return void 0;
-  };
-  const setters = /* @__PURE__ */ new Map();
-  setterTexts.forEach((text2, i) => {
-    const eq = text2.indexOf("=");
-    const key = eq < 0 ? text2 : text2.slice(0, eq);
-    const part = PART_KEY.exec(key);
-    if (eq >= 0 && part) {
-      const [whole, which] = [part[1], part[2]];
-      issue(
-        "setter",
-        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" and the whole reference, e.g. ${givenValue(fieldName, "setter", `${whole}=${wholeReference(text2.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: the key's :tag, :name and :digest markers each take their part of it`
-      );
-      return;
-    }
-    if (eq < 0 || !SETTER_KEY.test(key)) {
-      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
-      return;
-    }
-    const ref = parse6(`${name("setter", i)} (${key})`, text2.slice(eq + 1), key);
-    const earlier = setters.get(key);
-    if (ref && earlier) {
-      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
-    } else if (ref) setters.set(key, ref);
-  });
-  const sets = [];
-  const assigned = /* @__PURE__ */ new Map();
-  setTexts.forEach((text2, i) => {
-    const set2 = parseSet(text2, fieldName);
-    if (typeof set2 === "string") {
-      issue("set", `${name("set", i)}: ${set2}`);
-      return;
-    }
-    sets.push(set2);
-    const { field } = trySetSpec(fileKind(set2.file), set2.spec);
-    if (field?.value === void 0) return;
-    const key = JSON.stringify([set2.file, ...field.keys]);
-    const earlier = assigned.get(key);
-    if (!earlier) assigned.set(key, { text: text2, value: field.value });
-    else if (earlier.value !== field.value)
-      issue(
-        "set",
-        `${name("set", i)}: ${set2.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
-      );
-  });
-  paths.forEach((glob, i) => {
-    const fault = outsideRoot(glob) ?? globFault(glob);
-    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
-    else if (fault) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} ${fault}`);
-  });
-  const configOutside = typeof request2.config === "string" ? outsideRoot(request2.config) : void 0;
-  if (configOutside) issues.push({ field: "config", message: `${name("config")}: ${JSON.stringify(request2.config)} ${configOutside}` });
-  if (issues.length > 0) throw new RequestError(issues);
-  return { images, setters, sets };
-}
-function upperCaseHint(images) {
-  const index2 = images.findIndex((text2) => lowerCasedReference(text2) !== void 0);
-  if (index2 < 0) return void 0;
-  return {
-    index: index2,
-    message: "an image name is written in lower case: write its registry and repository in lower case and keep its tag as it is. `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case (docker/metadata-action lower-cases the images it is given)."
-  };
-}
-
-// src/engine/target-owners.ts
-var PLAIN_NAME = /^[\w-]+$/;
-var PLAIN_START = /^[\w-]*/;
-var GROUPING = /[{}()[\]\\]/;
-function targetOwners(targets) {
-  if (targets.length === 0) return NO_OWNERS;
-  const root = node();
-  const paths = new Map(
-    targets.map((target, rank) => [target, target.paths.map((glob, index2) => indexed(root, glob, { target, rank, index: index2, matches: lazyMatcher(glob) }))])
-  );
-  const mayMatch = (file) => {
-    const found = /* @__PURE__ */ new Set();
-    collect(root, file.split("/"), 0, found);
-    return [...found].sort((a, b) => a.rank - b.rank || a.index - b.index);
-  };
-  const owners = /* @__PURE__ */ new Map();
-  const ownerOf = (file) => {
-    if (owners.has(file)) return owners.get(file);
-    const candidates2 = mayMatch(file);
-    const first = candidates2.find((p) => p.matches(file));
-    const owner = first && {
-      target: first.target,
-      rank: first.rank,
-      paths: candidates2.filter((p) => p === first || p.target === first.target && p.index > first.index && p.matches(file))
-    };
-    owners.set(file, owner);
-    return owner;
-  };
-  return { pathsOf: (target) => paths.get(target) ?? [], ownerOf, mayMatch };
-}
-var NO_OWNERS = { pathsOf: () => [], ownerOf: () => void 0, mayMatch: () => [] };
-function node() {
-  return { names: /* @__PURE__ */ new Map(), open: [], byLastStart: /* @__PURE__ */ new Map() };
-}
-function indexed(root, glob, path) {
-  const names = glob.replace(/\/+$/, "").split("/");
-  let at = root;
-  let leading = 0;
-  for (; leading < names.length; leading++) {
-    const name = names[leading];
-    if (name === "*") at = at.anyName ??= node();
-    else if (PLAIN_NAME.test(name)) at = at.names.get(name) ?? at.names.set(name, node()).get(name);
-    else break;
-  }
-  const start = leading < names.length && !GROUPING.test(glob) ? PLAIN_START.exec(names.at(-1))[0] : "";
-  if (start === "") at.open.push(path);
-  else (at.byLastStart.get(start) ?? at.byLastStart.set(start, []).get(start)).push(path);
-  return path;
-}
-function collect(at, names, next, found) {
-  for (const path of at.open) found.add(path);
-  if (at.byLastStart.size > 0) {
-    for (const name of names.slice(next)) {
-      const plain = PLAIN_START.exec(name)[0];
-      for (let end = 1; end <= plain.length; end++) for (const path of at.byLastStart.get(plain.slice(0, end)) ?? []) found.add(path);
-    }
-  }
-  if (next === names.length) return;
-  const named2 = at.names.get(names[next]);
-  if (named2) collect(named2, names, next + 1, found);
-  if (at.anyName) collect(at.anyName, names, next + 1, found);
-}
-function lazyMatcher(glob) {
-  let matches;
-  return (path) => (matches ??= pathMatcher([glob]))(path);
 }
 
 // src/yaml/readers.ts
@@ -39111,6 +38171,190 @@ function readersOf(file, map2, key) {
     readers.push(...readersOf(file, aliasing, as));
   }
   return readers;
+}
+
+// src/yaml/quoting.ts
+var YAML11_BOOLEANS = new Map([
+  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
+  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
+]);
+var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
+var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
+var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
+var NUMBER_PATTERNS = [
+  /^[-+]?(?:0|[1-9][0-9_]*)$/,
+  // decimal int
+  /^[-+]?0[0-7_]+$/,
+  // 1.1 octal
+  /^[-+]?0o[0-7_]+$/,
+  // 1.2 octal
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  // hex
+  /^[-+]?0b[01_]+$/,
+  // binary
+  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  // float, `1.10`, `1e3`
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
+  // 1.1 sexagesimal `1:20`
+];
+function readsAsNonString(value) {
+  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
+}
+function numberRead(text2) {
+  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
+  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
+  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
+  if (typeof value === "number" && Number.isNaN(value)) return void 0;
+  return String(text2.startsWith("-") ? -value : value);
+}
+function yaml11Boolean(text2) {
+  return YAML11_BOOLEANS.get(text2);
+}
+function readsAsNull(node2) {
+  if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
+  return node2.style === "plain" && nonStringType(node2.text) === "null";
+}
+function nonStringType(text2) {
+  if (text2 === "" || NULLS.has(text2)) return "null";
+  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
+  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
+}
+function misreadAs(held, next) {
+  if (held === next) return void 0;
+  const heldType = nonStringType(held);
+  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
+  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
+  const read = numberRead(next);
+  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
+  const boolean = yaml11Boolean(next);
+  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
+  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
+}
+function isPrintable(code) {
+  return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
+}
+var FLOW_INDICATORS = /[,[\]{}]/;
+function isPlainSafe(value, inFlow) {
+  if (readsAsNonString(value)) return false;
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
+  if (/^\s|\s$/.test(value)) return false;
+  if (value.startsWith("---") || value.startsWith("...")) return false;
+  const first = value[0];
+  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
+  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
+  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
+  return !(inFlow && FLOW_INDICATORS.test(value));
+}
+function doubleQuoted(value) {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0);
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "	") out += "\\t";
+    else if (isPrintable(code)) out += ch;
+    else if (code <= 255) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code <= 65535) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+function singleQuoted(value) {
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+function renderScalar(value, style, inFlow) {
+  switch (style) {
+    case "double":
+      return doubleQuoted(value);
+    case "single":
+      return singleQuoted(value) ?? doubleQuoted(value);
+    case "plain":
+      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+  }
+}
+function scalarForm(node2, source, inFlow) {
+  if (node2.style === "literal") return "literal block (|) string";
+  if (node2.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node2.style]} string`;
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  return renderScalar(node2.text, node2.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
+}
+
+// src/yaml/splice.ts
+function scalarSplice(file, node2, value, inFlow, verbatim = false) {
+  const { start, end } = node2;
+  let insert = verbatim ? value : renderScalar(value, node2.style, inFlow);
+  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
+  if (start === end && file.text[end] === "#") insert = `${insert} `;
+  return { start, end, insert };
+}
+var CORE_TYPES = /* @__PURE__ */ new Map([
+  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
+  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
+  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
+]);
+function coreType(node2) {
+  return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
+}
+function tagHolds(node2, value, typed = false) {
+  const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
+  return reads === void 0 || node2.text === value || typed && reads.test(value);
+}
+function tagWarning(subject, node2, value) {
+  return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
+}
+function pairInsertion(file, map2, keys, value) {
+  const { text: text2 } = file;
+  const { start: mapStart } = map2;
+  if (map2.flow) {
+    const pair = keys.reduceRight(
+      (inner, key, i) => {
+        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
+        return i === 0 ? entry : `{${entry}}`;
+      },
+      renderScalar(value, "plain", true)
+    );
+    const lastPair2 = map2.pairs[map2.pairs.length - 1];
+    if (!lastPair2) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
+    const valueEnd = (lastPair2.value ?? lastPair2.key).end;
+    const comma = flowCommaAfter(text2, valueEnd);
+    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
+    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
+  }
+  if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
+    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
+  }
+  const before = file.columnAt(mapStart) - 1;
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(before - properties);
+  const lastPair = map2.pairs[map2.pairs.length - 1];
+  const lastNode = lastPair?.value ?? lastPair?.key;
+  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
+  const lastEnd = (lastNode ?? map2).end;
+  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
+    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
+    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
+  }
+  let end = lastEnd;
+  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
+  const newline = text2.indexOf("\n", end);
+  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
+  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
+  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
+}
+function flowCommaAfter(text2, from) {
+  for (let i = from; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "#") {
+      const newline = text2.indexOf("\n", i);
+      i = newline < 0 ? text2.length : newline;
+    } else if (c === ",") return i;
+    else if (c !== " " && c !== "	" && c !== "\n" && c !== "\r") return -1;
+  }
+  return -1;
 }
 
 // src/yaml/version-write.ts
@@ -39264,181 +38508,6 @@ function markAdvice(unset) {
   const missing = unset.filter((field) => field.node === void 0).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
   const listed = (verb, fields) => fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : [];
   return [...listed("mark", written), ...listed("add", missing)].join(" and ");
-}
-
-// src/yaml/helm.ts
-function setHelmImage(image, incoming, plan, document, paired2) {
-  const { repository, registry, tag, digest } = image;
-  const repositoryNode = repository?.node;
-  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
-  const tagNode = tag.node;
-  const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
-  if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
-  const { root } = document;
-  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, heldText(plan, root, registry?.node)) : void 0;
-  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
-  const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
-  const update = incoming.get(normalizeRepository(name) ?? "");
-  if (!update) return;
-  if (tagNode === null)
-    return plan.warn(
-      (repositoryNode ?? tag.node)?.start ?? 0,
-      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
-    );
-  if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
-  const digestNode = digest?.node;
-  const { next, say: sayTo } = decide(update, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
-  const pairAt = ownStart(image) ?? tagNode.start;
-  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] };
-  if (fixedVersion(plan, root, pair, [tag, digest], update, next !== void 0) || !isFlowScalar(tagNode)) return;
-  const ofImage = update.image.repository;
-  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
-  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
-  if (!next) return say();
-  const writes2 = [
-    { field: tag, node: tagNode, value: next.tag },
-    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
-  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
-}
-var HELM_ROLES = ["repository", "registry", "tag", "digest"];
-function warnLeftPair(image, marked, incoming, plan, document, paired2) {
-  const { root } = document;
-  const { registry, repository, tag, digest } = image;
-  const left = (field) => leftText(plan, root, field?.node);
-  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, left(registry)) : void 0;
-  if (isUnknownRegistry(registryRead)) {
-    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
-    return;
-  }
-  const name = paired2 ?? splitImageName(registryRead, left(repository) ?? "");
-  const update = incoming.get(normalizeRepository(name) ?? "");
-  if (!update) return;
-  const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
-  if (!next) return;
-  const keyOf = (role) => image.path ? String(image[role].path.at(-1)) : role;
-  const fields = ["tag", "digest"].filter((role) => image[role] !== void 0 && !marked.includes(role)).map((role) => {
-    const field = image[role];
-    return { key: keyOf(role), path: field.path, node: field.node, held: left(field), value: next[role], suffix: role };
-  });
-  const at = {
-    start: ownStart(image) ?? 0,
-    image: formatImageRef({ name, tag: next.tag, digest: next.digest || void 0 }),
-    repository: update.image.repository
-  };
-  warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
-}
-function warnUnknownRegistry(registry, read, repository, tag, digest, plan, root, incoming) {
-  const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
-  const images = unknownRegistryImages(repository, incoming.values(), current);
-  const node2 = registry.node;
-  if (images.length === 0 || !node2) return;
-  const line = plan.file.lineAt(node2.start);
-  const field = formatPath(registry.path);
-  const tagKey = formatPath(tag.path);
-  const message = unknownRegistryWarning({ field, line, written: plan.file.text.slice(node2.start, node2.end), why: read.unknown }, repository, tagKey, images);
-  plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
-}
-function decide(update, tag, digest) {
-  return nextSplitImage(update, { tag, digest });
-}
-function tagText(plan, root, node2) {
-  const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
-  return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
-}
-function helmReader(plan, incoming) {
-  return ({ map: map2, path, inFlow, root, key }) => {
-    if (key !== "tag" && key !== "digest") return void 0;
-    const held = (field) => heldText(plan, root, field?.node);
-    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
-    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
-    if (!repositoryText || tagHeld === void 0) return void 0;
-    const registryRead = readRegistry(plan.file, root, registry?.node, held(registry));
-    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
-    const name = splitImageName(registryRead, repositoryText);
-    const update = incoming.get(normalizeRepository(name) ?? "");
-    return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
-  };
-}
-function ownStart({ tag, repository, registry, digest }) {
-  return [tag, repository, registry, digest].find((field) => field && !field.merged && field.node)?.node?.start;
-}
-var editHelmValues = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  file.documents.forEach((document, index2) => {
-    const paired2 = request2.pairedTags?.get(index2);
-    forEachValue(
-      document.root,
-      ({ node: node2, path, inFlow }) => {
-        if (node2.kind !== "map") return;
-        const merges = hasMergeKey(node2);
-        if (!merges && mapValue(node2, "tag") === void 0) return;
-        if (merges && ![...SPLIT_IMAGE_KEYS].some((key2) => mapValue(node2, key2) !== void 0)) return;
-        const image = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
-        const key = image.tag && !image.tag.merged ? formatPath(image.tag.path) : void 0;
-        if (key !== void 0 && paired2?.has(key)) {
-          const name = paired2.get(key);
-          if (name !== void 0) setHelmImage({ path, ...image }, incoming, plan, document, name);
-          return;
-        }
-        setHelmImage({ path, ...image }, incoming, plan, document);
-      },
-      true
-    );
-  });
-};
-
-// src/yaml/api-groups.ts
-var KUSTOMIZE = "kustomize.config.k8s.io/";
-var FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io/";
-var FLUX_HELM = "helm.toolkit.fluxcd.io/";
-var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
-var KCL_RUN = "krm.kcl.dev.fluxcd/";
-var ARGO = "argoproj.io/";
-var TEKTON = "tekton.dev/";
-var SKAFFOLD = "skaffold/";
-var HELM_CATTLE = "helm.cattle.io/";
-var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
-function inGroup(apiVersion, group) {
-  return apiVersion?.startsWith(group) === true;
-}
-function isFluxKustomization({ apiVersion, kind: kind2 }) {
-  return kind2 === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
-}
-function isHelmRelease({ apiVersion, kind: kind2 }) {
-  return kind2 === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
-}
-
-// src/yaml/json-patch.ts
-var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isOpList(root) {
-  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
-}
-function pointerPath(pointer) {
-  return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-function pointerOf(path) {
-  return path.map((segment2) => `/${segment2 === -1 ? "-" : String(segment2).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
-}
-function refusedOpList(text2, inline) {
-  const read = inline ? text2.trim() : text2;
-  if (!read.startsWith("[")) return false;
-  try {
-    return !Array.isArray(JSON.parse(read));
-  } catch {
-    return true;
-  }
-}
-
-// src/yaml/renamed.ts
-function warnRenamed(plan, incoming, fieldName, at, name, to) {
-  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
-  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
-  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
-    field: formatPath(at.field),
-    reason: "advised-override"
-  });
 }
 
 // src/yaml/kustomize.ts
@@ -39725,6 +38794,1145 @@ function inContainerSpec(path) {
   const list = path[path.length - 3];
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
 }
+
+// src/yaml/created-shape.ts
+var KUSTOMIZATION_SHAPES = new Map([
+  ...["apiVersion", "kind", "namePrefix", "nameSuffix", "namespace"].map((key) => [key, "string"]),
+  ...["metadata", "helmGlobals", "generatorOptions", "inventory", "sortOptions"].map((key) => [key, "mapping"]),
+  // map[string]string: a key under them holds a string, not a mapping.
+  ...["openapi", "commonLabels", "commonAnnotations"].map((key) => [key, "strings"]),
+  ...[
+    "resources",
+    "components",
+    "crds",
+    "bases",
+    "images",
+    "replicas",
+    "patches",
+    "patchesStrategicMerge",
+    "patchesJson6902",
+    "replacements",
+    "vars",
+    "labels",
+    "configMapGenerator",
+    "secretGenerator",
+    "helmCharts",
+    "helmChartInflationGenerator",
+    "configurations",
+    "generators",
+    "transformers",
+    "validators",
+    "buildMetadata"
+  ].map((key) => [key, "list"])
+]);
+var ITEM_EXAMPLES = {
+  images: "{name: IMAGE, newTag: TAG}",
+  replicas: "{name: NAME, count: N}",
+  patches: "{path: FILE}",
+  labels: "{pairs: {KEY: VALUE}}"
+};
+var IMAGE_WORDS = /* @__PURE__ */ new Set(["image", "newName", "newTag", "digest", "tag"]);
+function createdShapeError(document, file, path, from, fieldName = byFlag) {
+  const kustomization = kustomizeReads(document, file);
+  for (let i = from; i < path.length; i++) {
+    const key = path[i];
+    if (typeof key !== "string") return void 0;
+    const created = i < path.length - 1 ? "mapping" : "value";
+    const what = `${created === "mapping" ? "as a mapping" : "as a single value"} (${createdText(path.slice(i))})`;
+    if (kustomization && i <= 1) {
+      const top = String(path[0]);
+      const shape = KUSTOMIZATION_SHAPES.get(top);
+      if (i === 0 && shape === void 0) {
+        const image = IMAGE_WORDS.has(top) ? `; an image's ${top} is an images: entry's field: ${listAdvice("images", fieldName)}` : "";
+        return `kustomize reads no field '${top}' in a kustomization and refuses one it does not know (unknown field "${top}"), so it is not created${image}`;
+      }
+      const refused2 = i === 0 ? shape === "list" || shape === "string" && created === "mapping" || (shape === "mapping" || shape === "strings") && created === "value" : shape === "strings" && created === "mapping";
+      if (refused2)
+        return `${kustomizeRefuses(formatPath(path.slice(0, i + 1)), i === 0 ? shape : "string", what)}${i === 0 && shape === "list" ? `; ${listAdvice(top, fieldName)}` : ""}`;
+    }
+    const parent = path[i - 1];
+    if (!kustomization && document.object.kind !== void 0 && parent === "spec" && CONTAINER_LISTS.has(key)) {
+      const at = formatPath(path.slice(0, i + 1));
+      return `${at} is a list of containers in a Kubernetes ${document.object.kind} (a pod spec's), which the API server refuses as anything else, so it is not created ${what}; write the container by hand (${key}: [{name: NAME, image: IMAGE}]), or set one it holds by index (${at}[0]${formatRest(path.slice(i + 1))})`;
+    }
+  }
+  return void 0;
+}
+function kustomizeReads(document, file) {
+  return isKustomization(document, file) && !isFluxKustomization(document.object);
+}
+function createdText(path) {
+  return path.length === 1 ? `${String(path[0])}: \u2026` : `${String(path[0])}: {${createdText(path.slice(1))}}`;
+}
+function formatRest(rest) {
+  return rest.length === 0 ? "" : `.${formatPath(rest)}`;
+}
+function kustomizeRefuses(at, shape, what) {
+  const reads = { list: "a list", string: "a string", mapping: "a mapping", strings: "a mapping of strings" }[shape];
+  return `kustomize reads ${at} in a kustomization as ${reads} and refuses the file with it written ${what}, so it is not created`;
+}
+function noListItem(document, file, path, from, fieldName = byFlag) {
+  const index2 = path.findIndex((segment2, i) => i >= from && typeof segment2 === "number");
+  if (index2 < 0) return void 0;
+  const list = path[index2 - 1];
+  const kustomization = index2 === 1 && kustomizeReads(document, file);
+  const create = fieldName("create", void 0, true);
+  if (kustomization && typeof list === "string" && KUSTOMIZATION_SHAPES.get(list) === "list")
+    return `${create} adds no list item: ${listAdvice(list, fieldName)}`;
+  const at = formatPath(path.slice(0, index2));
+  return `${create} adds no list item: write the item of ${at === "" ? "the document" : at} by hand, then set its field by index`;
+}
+function listAdvice(field, fieldName) {
+  const example = ITEM_EXAMPLES[field] ?? "ITEM";
+  if (field !== "images") return `write the list by hand (${field}: [${example}]), then set an item it holds by index (${field}[0]\u2026)`;
+  return `add the entry with kustomize edit set image NAME=NEW_NAME:TAG in the kustomization's directory, or by hand (images: [${example}]); then ${givenValue(fieldName, "image", "NEW_NAME:TAG")} moves it, as does the path images[0].newTag`;
+}
+
+// src/image/marker-misfit.ts
+var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
+var PART_KEYS = {
+  tag: TAG_KEYS,
+  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
+  digest: /* @__PURE__ */ new Set(["digest"])
+};
+var PARTS = Object.keys(PART_KEYS);
+var READ_AS = {
+  tag: (value) => `name:${value}`,
+  name: (value) => `${value}:tag`,
+  digest: (value) => `name@${value}`
+};
+function misfitWarning(marker, field, key, old) {
+  const marks = `Flux setter "${marker.setter}" marks ${field}`;
+  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
+  const named2 = key === void 0 ? void 0 : PARTS.find((part) => PART_KEYS[part].has(key));
+  if (marker.field === "ref") {
+    if (named2 === void 0) return void 0;
+    return (value) => `${marks}, a ${named2} field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a ${named2} (${READ_AS[named2](value)}); mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2} alone`;
+  }
+  if (named2 === marker.field) return void 0;
+  if (named2 !== void 0)
+    return (value) => `${marks}, a ${named2} field, with the ${marker.field} alone: ${written(value)}, and what reads the field reads it as a ${named2}; mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2}`;
+  if (!holdsWholeReference(marker.field, old)) return void 0;
+  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
+}
+function holdsWholeReference(field, text2) {
+  const ref = spelledAsDigest(text2) ? void 0 : tryParseImageRef(text2);
+  if (!ref) return false;
+  switch (field) {
+    case "tag":
+      return !isTag(text2);
+    case "digest":
+      return !isDigest(text2);
+    case "name":
+      return ref.tag !== void 0 || ref.digest !== void 0;
+  }
+}
+function registryJoinWarning(marker, field, registry, value) {
+  if (marker.field !== "name" || registry.text === "" || writtenRegistry(value) === void 0) return void 0;
+  return oneLine(
+    `Flux setter "${marker.setter}" marks ${field}, beside the registry field ${registry.field} (${registry.text}): ${value}, the name with its registry, is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ${registry.text}/${value}; leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "${marker.key}:tag"}`
+  );
+}
+
+// src/image/no-digest-field.ts
+function noDigestFieldWarning(image, fix = "a digest field beside the tag would take it") {
+  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${fix})` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${fix})`;
+}
+
+// src/image/split-image.ts
+var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
+var IMAGE_KEY = "image";
+function splitImage(field) {
+  const repository = field("repository") ?? (field(IMAGE_KEY) === void 0 ? field("name") : void 0);
+  return { repository, registry: field("registry"), tag: field("tag"), digest: field("digest") };
+}
+function splitImageName(registry, repository) {
+  return registry ? `${registry}/${repository}` : repository;
+}
+function isUnknownRegistry(registry) {
+  return typeof registry === "object";
+}
+function pairName(registry, repository) {
+  return isUnknownRegistry(registry) ? void 0 : splitImageName(registry, repository);
+}
+function digestBeside(key, field) {
+  if (key !== "tag") return void 0;
+  const image = splitImage(field);
+  return image.repository === void 0 ? void 0 : image.digest;
+}
+function pinBeside(key, field, text2, registryOf = text2) {
+  if (key === "newTag") {
+    const name = text2(field("newName")) || text2(field("name"));
+    const digest2 = field("digest");
+    return name && digest2 !== void 0 ? { digest: digest2, name } : void 0;
+  }
+  const digest = digestBeside(key, field);
+  if (digest === void 0) return void 0;
+  const { registry, repository } = splitImage(field);
+  return { digest, name: pairName(registryOf(registry), text2(repository) ?? "") };
+}
+function nextSplitImage(update, current) {
+  const { tag, digest } = current;
+  const pinned = digest === void 0 ? tagAndDigest(tag) : void 0;
+  if (tag !== "" && pinned === void 0 && !isTag(tag)) {
+    const { next: next2, say: say2 } = pendingVersion(update, {});
+    return { next: void 0, say: (atTag) => next2 ? atTag(notTagWarning(tag)) : say2(atTag) };
+  }
+  const { next, say } = pendingVersion(update, pinned ?? versionOf(tag, digest));
+  if (!next) return { next, say };
+  const tagText2 = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
+  const unpinned = digest === void 0 && pinned === void 0 && next.digest !== void 0;
+  return {
+    next: { tag: tagText2, digest: digest === void 0 ? void 0 : next.digest ?? "" },
+    say: (atTag, atPair) => {
+      say(atTag);
+      if (unpinned) atPair(noDigestFieldWarning(update.image));
+    }
+  };
+}
+function unknownRegistryImages(repository, incoming, current) {
+  const alone = normalizeRepository(repository);
+  return [...incoming].flatMap((update) => {
+    const { repository: named2 } = update.image;
+    return (named2 === alone || named2.endsWith(`/${repository}`)) && nextSplitImage(update, current).next !== void 0 ? [named2] : [];
+  });
+}
+function unknownRegistryWarning(registry, repository, tagKey, images, setIt = `set ${tagKey} with a Flux ":tag" marker on its line or an override of ${tagKey}`) {
+  const { field, line, written, why } = registry;
+  const shown = written.replace(/\s+/g, " ");
+  return `${field} (line ${line}) is ${shown.length > 60 ? `${shown.slice(0, 59)}\u2026` : shown}, ${why}: the registry ${repository} is pulled from is not known, so ${tagKey} is not edited for ${andList(images)}; write the registry as a string, or ${setIt}`;
+}
+function tagAndDigest(text2) {
+  const at = text2.indexOf("@");
+  const [tag, digest] = [text2.slice(0, at), text2.slice(at + 1)];
+  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : void 0;
+}
+function notTagWarning(text2) {
+  return `holds ${JSON.stringify(text2)}, which is not a tag; left as it is (the tag field of an image held as repository and tag holds only its tag, or tag@digest)`;
+}
+
+// src/yaml/null-fill.ts
+function nullFilling(file, target, keys, value) {
+  const { key, node: node2, inFlow } = target;
+  if (inFlow || node2.text !== "") {
+    const map2 = keys.reduceRight((inner, name) => `{${renderScalar(name, "plain", true)}: ${inner}}`, renderScalar(value, "plain", true));
+    return scalarSplice(file, node2, map2, inFlow, true);
+  }
+  const { text: text2 } = file;
+  const rest = text2.slice(node2.start).search(/[\r\n]/);
+  const at = rest < 0 ? text2.length : node2.start + rest;
+  const eol = text2.startsWith("\r\n", at) ? "\r\n" : text2[at] ?? /\r\n|\r|\n/.exec(text2)?.[0] ?? "\n";
+  const indent = " ".repeat(file.columnAt(key.start) - 1 + 2);
+  const lines = keys.map((name, i) => `${eol}${indent}${"  ".repeat(i)}${renderScalar(name, "plain", false)}:`);
+  return { start: at, end: at, insert: `${lines.join("")} ${renderScalar(value, "plain", false)}` };
+}
+
+// src/text/splice.ts
+function byPosition(a, b) {
+  return a.start - b.start || a.end - b.end;
+}
+function applySplices(text2, ordered) {
+  if (ordered.length === 0) return text2;
+  let out = "";
+  let at = 0;
+  for (const { start, end, insert } of ordered) {
+    if (start < at)
+      throw new SourceError(`two edits overlap here, which is a fault of gitops-promote (please report it); the file is left as it is`, lineAt(text2, start));
+    out += text2.slice(at, start) + insert;
+    at = end;
+  }
+  return out + text2.slice(at);
+}
+
+// src/yaml/plan.ts
+var EditPlan = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  claimed = /* @__PURE__ */ new Set();
+  planned = [];
+  /** The value each scalar set so far is given: what a mapping merging it (`<<: *img`) reads. */
+  values = /* @__PURE__ */ new Map();
+  warnings = [];
+  /** Reserves a node for the current editor: later editors leave it alone. */
+  claim(node2) {
+    this.claimed.add(node2);
+  }
+  isClaimed(node2) {
+    return node2 !== null && node2 !== void 0 && this.claimed.has(node2);
+  }
+  /** What `node` holds once the plan is applied. */
+  valueOf(node2) {
+    return this.values.get(node2) ?? node2.text;
+  }
+  /**
+   * Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. A node
+   * whose tag cannot hold `value` (`!!float 1.0`, splice.ts tagHolds) is left as it is, with a warning.
+   */
+  setScalar(node2, value, inFlow, label, verbatim = false) {
+    this.claim(node2);
+    const old = node2.text;
+    if (old === value) return;
+    if (!tagHolds(node2, value, verbatim)) {
+      return this.warn(node2.start, tagWarning(label.kind === "setter" ? `the value Flux setter "${label.key}" marks` : label.key, node2, value));
+    }
+    const splice = scalarSplice(this.file, node2, value, inFlow, verbatim);
+    this.values.set(node2, value);
+    this.planned.push({ splice, change: { ...changeOf(label), old, new: value } });
+  }
+  /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
+  addPair(map2, keys, value, label) {
+    const splice = pairInsertion(this.file, map2, keys, value);
+    this.planned.push({ splice, change: { ...changeOf(label), old: "", new: value, op: "create" } });
+  }
+  /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
+  addSplice(splice, change) {
+    this.planned.push({ splice, change });
+  }
+  warn(offset, message, kind2, about) {
+    this.warnings.push({ offset, message, ...kind2 && { kind: kind2 }, ...about && { about } });
+  }
+  /**
+   * What a field's version decision for `image` (a repository) tells (VersionNote), said at `offset` after the field's
+   * name and kept as what the warning is about: an override the same decision moves says it no more (overrides.ts).
+   */
+  versionNote(offset, field, image) {
+    return (why, kind2) => this.warnings.push({ offset, ...versionNoteWarning(field, why, kind2, image) });
+  }
+  /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
+  edits() {
+    return { changes: this.planned, warnings: this.warnings };
+  }
+  /**
+   * The edited text (the input itself when nothing changed) and what changed, in document
+   * order. Lines are those of the edited text (an added pair is on a line of its own).
+   * Its warnings keep what they are about, for the engine (FieldWarning).
+   */
+  result() {
+    const planned = [...this.planned].sort((a, b) => byPosition(a.splice, b.splice));
+    const text2 = applySplices(
+      this.file.text,
+      planned.map((p) => p.splice)
+    );
+    const lines = planned.length > 0 ? new LineIndex(text2) : void 0;
+    const warnings = [...this.warnings].sort((a, b) => a.offset - b.offset);
+    const changes = [];
+    const placedWarnings = [];
+    let shift = 0;
+    let next = 0;
+    const placeWarningsBefore = (offset) => {
+      for (; next < warnings.length && warnings[next].offset < offset; next++) {
+        const { offset: at, ...warning } = warnings[next];
+        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), ...warning });
+      }
+    };
+    for (const { splice, change } of planned) {
+      const { start, end, insert } = splice;
+      placeWarningsBefore(end > start ? start + 1 : start);
+      const within2 = start === end ? insert.trimEnd().search(/\S[^\n]*$/) : 0;
+      changes.push({ line: lines.lineAt(start + shift + within2), ...change });
+      shift += insert.length - (end - start);
+    }
+    placeWarningsBefore(Infinity);
+    return { text: text2, changes, warnings: placedWarnings };
+  }
+};
+function changeOf({ kind: kind2, key, document, repository }) {
+  return { kind: kind2, key, object: document.object, ...repository !== void 0 && { repository } };
+}
+
+// src/yaml/registry.ts
+var NO_STRING_REGISTRY = { unknown: "which is no string" };
+var FILLED_REGISTRY = { unknown: "which is filled in after this tool" };
+function readRegistry(file, root, node2, text2) {
+  const scalar2 = node2 ? scalarOf(file, root, node2) : void 0;
+  if (!node2 || scalar2 && readsAsNull(scalar2)) return void 0;
+  const read = text2 ?? scalarText(scalar2);
+  if (read === void 0) return NO_STRING_REGISTRY;
+  return hasPlaceholder(read) ? FILLED_REGISTRY : read;
+}
+
+// src/yaml/path.ts
+var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
+var isNull = (text2) => nonStringType(text2) === "null";
+var BARE_KEY = /^[^.[\]"'\s]+$/;
+function formatPath(path) {
+  let out = "";
+  for (const segment2 of path) {
+    if (typeof segment2 === "number") out += `[${segment2}]`;
+    else if (BARE_KEY.test(segment2)) out += out === "" ? segment2 : `.${segment2}`;
+    else out += `[${JSON.stringify(segment2)}]`;
+  }
+  return out;
+}
+function hasPrefix(path, prefix) {
+  return prefix.length <= path.length && prefix.every((segment2, i) => path[i] === segment2);
+}
+function samePath(path, other) {
+  return path.length === other.length && hasPrefix(path, other);
+}
+function parsePath(text2, value, fieldName) {
+  const fail2 = (why, at) => {
+    throw new SourceError(
+      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value, fieldName) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
+    );
+  };
+  if (JSON_ROOT.test(text2)) fail2("a JSONPath root '$'", 0);
+  const segments = [];
+  let i = 0;
+  while (i < text2.length) {
+    if (text2[i] === "[") {
+      const close = text2[i + 1] === '"' || text2[i + 1] === "'" ? quotedEnd(text2, i + 1) : text2.indexOf("]", i);
+      if (close < 0 || text2[close] !== "]") fail2("unclosed '['", i);
+      const inner = text2.slice(i + 1, close);
+      if (inner.startsWith('"')) segments.push(JSON.parse(inner));
+      else if (inner.startsWith("'")) segments.push(inner.slice(1, -1).replaceAll("''", "'"));
+      else if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
+      else fail2(`'[${inner}]' is neither a list index nor a quoted key`, i);
+      i = close + 1;
+    } else {
+      const end = text2.slice(i).search(/[.[]/);
+      const key = end < 0 ? text2.slice(i) : text2.slice(i, i + end);
+      if (!BARE_KEY.test(key)) fail2(key === "" ? "empty key" : `key ${JSON.stringify(key)} must be quoted in brackets`, i);
+      segments.push(key);
+      i += key.length;
+    }
+    if (text2[i] === ".") {
+      i++;
+      if (i === text2.length || text2[i] === "[") fail2("empty key", i);
+    } else if (i < text2.length && text2[i] !== "[") fail2("expected '.' or '['", i);
+  }
+  if (segments.length === 0) fail2("empty path", 0);
+  return segments;
+}
+var JSON_ROOT = /^\$[.[]./;
+function rootHint(text2) {
+  if (JSON_ROOT.test(text2)) {
+    const root = text2[1] === "." ? "$." : "$";
+    return `; drop the leading ${root} (paths are ${text2.slice(root.length)}, not updatecli's ${text2})`;
+  }
+  return text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
+}
+function yqSelector(path, value, fieldName = byFlag) {
+  const open = path.indexOf("[");
+  if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return void 0;
+  const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
+  const picked = /\.?([\w-]+)\s*==?\s*(?:"([^"]*)"|'([^']*)'|([^\s\])]+))/.exec(path.slice(open));
+  const name = picked?.[1] === "name" ? picked[2] ?? picked[3] ?? picked[4] : void 0;
+  const field = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
+  const given = value === void 0 ? "" : unquote2(value);
+  const image = given === "" ? void 0 : field === "image" ? given : (field === "newTag" || field === "tag") && name ? `${name}:${given}` : void 0;
+  return `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), or give ${givenValue(fieldName, "image", image ?? "REPOSITORY:TAG")}, which finds the image's fields by its name`;
+}
+var BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
+function quotedEnd(text2, open) {
+  const quote2 = text2[open];
+  for (let i = open + 1; i < text2.length; i++) {
+    if (quote2 === '"' && text2[i] === "\\") i++;
+    else if (text2[i] === quote2) {
+      if (quote2 === "'" && text2[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return -1;
+}
+function parseYamlSpec(spec, fieldName) {
+  const eq = assignmentAt(spec);
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const path = spec.slice(0, eq).trim();
+  const value = spec.slice(eq + 1).trim();
+  if (path.endsWith("+")) {
+    const whole = path.slice(0, -1).trim();
+    const cut = Math.max(whole.lastIndexOf("."), whole.lastIndexOf("]"));
+    const key = whole.slice(cut + 1);
+    const quoted3 = `${whole.slice(0, whole[cut] === "]" ? cut + 1 : Math.max(cut, 0))}[${JSON.stringify(`${key}+`)}]`;
+    const advice = whole === "" ? "give PATH=VALUE" : `give the whole value (${whole}=\u2026)${key === "" ? "" : `, or quote a key that ends in "+" (${quoted3}=\u2026)`}`;
+    throw new SourceError(`${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: ${advice}`);
+  }
+  return { path, segments: parsePath(path, value, fieldName), value };
+}
+function assignmentAt(spec) {
+  let depth = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i];
+    if (c === '"' || c === "'") {
+      const end = quotedEnd(spec, i);
+      if (end < 0) break;
+      i = end - 1;
+    } else if (c === "[" || c === "(") depth++;
+    else if (c === "]" || c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "=" && depth === 0) return i;
+  }
+  return spec.indexOf("=");
+}
+function setFromSpec(text2, spec, create, setsToo, fieldName, file) {
+  const { path, value: raw } = parseYamlSpec(spec, fieldName);
+  const value = unquote2(raw);
+  return setYamlPath(text2, path, value, { create, typed: value === raw, ...setsToo && { setsToo }, ...fieldName && { fieldName }, file });
+}
+function unquote2(value) {
+  const quoted3 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted3 ? value.slice(1, -1) : value;
+}
+function nullWords(text2) {
+  return text2 === "" ? "empty (null)" : /^null$/i.test(text2) ? "null" : `null (${text2})`;
+}
+function describeAt(path, depth) {
+  return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
+}
+function lookUp(file, root, path) {
+  if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
+  let node2 = root;
+  let inFlow = false;
+  let key;
+  for (const [depth, segment2] of path.entries()) {
+    const at = describeAt(path, depth);
+    const miss = (message) => ({ depth, message, offset: node2.start });
+    if (node2.kind === "map") {
+      if (typeof segment2 === "number") return miss(`${at} is a mapping, not a list: it has no [${segment2}]`);
+      const pair = node2.pairs.find((item) => scalarText(item.key) === segment2);
+      if (pair && !pair.value) {
+        const held = formatPath(path.slice(0, depth + 1));
+        const message = depth + 1 < path.length ? `${held} is ${nullWords("")}, it has no '${path[depth + 1]}'` : `${held} is a key with no ':' and no value to set`;
+        return { depth: depth + 1, message, offset: pair.key.start };
+      }
+      if (!pair?.value) {
+        const keys = node2.pairs.map((item) => scalarText(item.key)).filter((key2) => key2 !== void 0);
+        const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${cappedList(keys.map((key2) => `'${key2}'`))}, not '${segment2}'`;
+        const merged = hasMergeKey(node2) ? throughMerge(file, root, node2, path, depth, segment2) : void 0;
+        return { ...miss(merged ? `${message}: ${merged.message}` : message), map: node2, ...merged && { creates: merged.creates } };
+      }
+      inFlow ||= node2.flow;
+      key = pair.key;
+      node2 = pair.value;
+    } else if (node2.kind === "seq") {
+      const index2 = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
+      if (index2 === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
+      if (index2 >= node2.items.length) return { ...miss(`${at} has ${node2.items.length} items, not [${index2}]`), short: true };
+      inFlow ||= node2.flow;
+      key = void 0;
+      node2 = node2.items[index2];
+    } else if (isFlowScalar(node2) && readsAsNull(node2)) {
+      const between = key === void 0 ? "" : file.text.slice(key.end, node2.start);
+      const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(between) ? { key, node: node2, inFlow } : void 0;
+      const anchor = /&\S+/.exec(between)?.[0];
+      const why = anchor === void 0 ? "" : ` (it is anchored, ${anchor}: filling it would fill its aliases too, so it is written by hand)`;
+      return { ...miss(`${at} is ${nullWords(node2.text)}, it has no '${segment2}'${why}`), ...fill && { fill } };
+    } else if (node2.kind === "alias") {
+      return miss(`${at} is ${aliasWords(file, root, node2, path.slice(depth), `it has no '${segment2}'`)}`);
+    } else {
+      return miss(`${at} is a scalar, it has no '${segment2}'`);
+    }
+  }
+  return { node: node2, inFlow };
+}
+function aliasWords(file, root, alias, rest, lacks) {
+  const anchor = anchorOf(file, alias);
+  const anchored2 = anchoredValue(file, root, alias);
+  if (!anchor || !anchored2) return `an alias, ${lacks}`;
+  const name = file.text.slice(alias.start, alias.end);
+  const of = `an alias (${name}) of ${formatPath(anchored2.path)} (${anchor.name}, line ${file.lineAt(anchor.at)})`;
+  const path = [...anchored2.path, ...rest];
+  const found = lookUp(file, root, path);
+  if ("message" in found) return `${of}, where ${found.message}`;
+  const own = `${lacks}${rest.length > 0 ? " of its own" : ""}`;
+  if (!isFlowScalar(found.node)) return `${of}, ${own}`;
+  return `an alias (${name}), ${own}: set ${aliasedFieldWords(path, file.lineAt(found.node.start), anchor.name)}`;
+}
+function throughMerge(file, root, map2, path, depth, key) {
+  const merged = mergedValue(file, root, map2, path.slice(0, depth), key);
+  if (!merged) return void 0;
+  const rest = path.slice(depth + 1);
+  const target = [...merged.path, ...rest];
+  const found = lookUp(file, root, target);
+  const from = `its ${key} is merged (<<) from ${formatPath(merged.path)}`;
+  const message = "message" in found ? `${from} (line ${file.lineAt(merged.node.start)}), where ${found.message}` : rest.length === 0 ? mergedFromWords(key, formatPath(merged.path), file.lineAt(found.node.start)) : `${from}, whose ${formatPath(rest)} is ${formatPath(target)} (line ${file.lineAt(found.node.start)}), ${MERGE_SHARED}`;
+  const mapping = depth === 0 ? "the document" : formatPath(path.slice(0, depth));
+  const only = rest.length === 0 ? `, which only ${mapping} gets` : ` holding only ${formatPath(rest)}, which replaces the merged ${key} whole for ${mapping} alone`;
+  return { message, creates: `'${key}' beside '<<'${only}` };
+}
+function warnStaleDigest(plan, document, segments, path, node2, tag, { setsToo, configured, fieldName }) {
+  const holder = segments.length > 1 ? lookUp(plan.file, document.root, segments.slice(0, -1)) : { node: document.root };
+  if ("message" in holder || holder.node?.kind !== "map") return;
+  const map2 = holder.node;
+  const registryOf = (field) => readRegistry(plan.file, document.root, field);
+  const pin = pinBeside(segments[segments.length - 1], (key) => mapValue(map2, key) ?? void 0, scalarText, registryOf);
+  if (!pin || !isFlowScalar(pin.digest) || pin.digest.text === "" || node2.text === tag) return;
+  const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
+  if (setsToo(digestKey)) return;
+  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(pin.digest.start), digest: pin.digest.text, name: pin.name };
+  plan.warn(node2.start, staleDigestWarning({ ...stale, ...configured && { configured } }, fieldName));
+}
+function typedWrite(node2, next, path, options2) {
+  const { tagField } = options2;
+  const typed = options2.typed === true && (coreType(node2) !== void 0 || !tagField && node2.style === "plain" && readsAsNonString(node2.text) && isNonString(next));
+  const misread = typed ? misreadAs(node2.text, next) : void 0;
+  const retyped = node2.style === "plain" && isNonString(node2.text) && !isNull(node2.text);
+  if (!((options2.typed !== void 0 || options2.given) && !typed && retyped))
+    return { typed, ...misread !== void 0 && { misread: `${path}: ${misread}` } };
+  const unquote3 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
+  const keeps = isNonString(next) && misreadAs(node2.text, next) === void 0;
+  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote3 : "";
+  return { typed, retyped: `${path}: ${node2.text} (not a string in YAML) becomes the string "${next}"${why}` };
+}
+function askedString(value, options2) {
+  return typeof value === "string" && options2.typed !== true;
+}
+function quotedOver(file, node2, next, inFlow) {
+  if (node2.style !== "plain" || !readsAsNonString(node2.text)) return void 0;
+  const splice = scalarSplice(file, node2, next, inFlow);
+  return splice.insert.trim() === next ? void 0 : splice;
+}
+function setYamlPath(text2, path, value, options2 = {}) {
+  return publicResult(setYamlPathAbout(text2, path, value, options2));
+}
+function setYamlPathAbout(text2, path, value, options2 = {}) {
+  const unchanged = { text: text2, changes: [], warnings: [] };
+  const segments = parsePath(path, void 0, options2.fieldName);
+  const file = new YamlFile(text2);
+  const fail2 = (message, offset) => {
+    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), file.columnAt(offset));
+  };
+  let deepest;
+  for (const [index2, document] of file.documents.entries()) {
+    const found = lookUp(file, document.root, segments);
+    if ("message" in found) {
+      if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
+      continue;
+    }
+    const { node: node2, inFlow } = found;
+    if (!isFlowScalar(node2)) {
+      const cannot = "not a scalar that can be set";
+      if (node2.kind === "alias") return fail2(`the value is ${aliasWords(file, document.root, node2, [], cannot)}`, node2.start);
+      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited" }[node2.kind];
+      return fail2(`the value is ${what}, ${cannot}`, node2.start);
+    }
+    const plan = new EditPlan(file);
+    const next = typeof value === "string" ? value : value(scalarText(node2), plan.versionNote(node2.start, path, void 0));
+    if (next === void 0) return plan.result();
+    const type = coreType(node2);
+    if (type !== void 0 && !tagHolds(node2, next, options2.typed === true)) {
+      const asType = tagHolds(node2, next, true) && !options2.configured;
+      const how = asType ? `${options2.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
+      return fail2(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node2.start);
+    }
+    const { typed, misread, retyped } = typedWrite(node2, next, path, {
+      ...options2,
+      tagField: TAG_KEYS.has(String(segments.at(-1))),
+      given: typeof value === "string"
+    });
+    if (misread !== void 0) plan.warn(node2.start, misread);
+    if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node2, next, { ...options2, setsToo: options2.setsToo });
+    if (retyped !== void 0) plan.warn(node2.start, retyped);
+    const asWritten2 = askedString(value, options2) ? quotedOver(file, node2, next, inFlow) : void 0;
+    if (asWritten2) plan.addSplice(asWritten2, { kind: "override", key: path, old: node2.text, new: asWritten2.insert.trim(), object: document.object });
+    else plan.setScalar(node2, next, inFlow, { kind: "override", key: path, document }, typed);
+    const others = file.documents.slice(index2 + 1).flatMap((d, i) => "message" in lookUp(file, d.root, segments) ? [] : [index2 + i + 2]);
+    if (others.length > 0) {
+      plan.warn(
+        node2.start,
+        `${path} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index2 + 1}'s is set`
+      );
+    }
+    return plan.result();
+  }
+  const missing = deepest ? segments.slice(deepest.depth) : [];
+  const creatable = (deepest?.map !== void 0 || deepest?.fill !== void 0) && missing.every((segment2) => typeof segment2 === "string");
+  if (options2.create && creatable && deepest) {
+    const refused2 = createdShapeError(deepest.document, options2.file, segments, deepest.map ? deepest.depth : deepest.depth - 1, options2.fieldName);
+    if (refused2 !== void 0) return fail2(`${deepest.message}; ${refused2}`, deepest.offset);
+    const next = typeof value === "string" ? value : value(void 0);
+    if (next === void 0) return unchanged;
+    const plan = new EditPlan(file);
+    const keys = missing;
+    const { map: map2, fill, document } = deepest;
+    const written = askedString(value, options2) && readsAsNonString(next) ? renderScalar(next, "plain", map2?.flow ?? false) : next;
+    const change = { kind: "override", key: path, old: "", new: written, op: "create", object: document.object };
+    if (map2) plan.addSplice(pairInsertion(file, map2, keys, next), change);
+    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
+    return plan.result();
+  }
+  const noItem = options2.create && deepest && (deepest.map || deepest.fill || deepest.short) ? noListItem(deepest.document, options2.file, segments, deepest.depth, options2.fieldName) : void 0;
+  return fail2(
+    deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(deepest.creates ?? path, options2.fieldName)}` : ""}${noItem === void 0 ? "" : `; ${noItem}`}` : "the file has no YAML document",
+    deepest?.offset ?? 0
+  );
+}
+
+// src/engine/request.ts
+var RequestError = class extends Error {
+  constructor(issues) {
+    super(issues.map(formatDiagnostic).join("\n"));
+    this.issues = issues;
+    this.name = "RequestError";
+  }
+  issues;
+};
+var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
+var PART_KEY = /^([^\s:="]+:[^\s:="]+):(tag|name|digest)$/;
+function isTagAlone(text2) {
+  return !text2.includes("/") && /^v?[0-9]/.test(text2) && isTag(text2);
+}
+var UNKNOWN_REPOSITORY = "<repository>";
+function wholeReference(value, repository = UNKNOWN_REPOSITORY) {
+  if (isTagAlone(value)) return `${repository}:${value}`;
+  const image = tryParseImageRef(value);
+  if (!image) return `${repository}:<tag>`;
+  return image.tag === void 0 && image.digest === void 0 ? `${value}:<tag>` : value;
+}
+function parseIncomingImage(text2, field, repository) {
+  let image;
+  try {
+    image = parseImageRef(text2);
+  } catch (error) {
+    return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
+  }
+  if (image.tag === void 0 && image.digest === void 0) {
+    if (isTagAlone(text2))
+      return { field, reason: `${JSON.stringify(text2)} is a tag alone; give the full reference, e.g. ${repository ?? UNKNOWN_REPOSITORY}:${text2}` };
+    return { field, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
+  }
+  return image;
+}
+function kustomizeSetImage(text2) {
+  const eq = text2.indexOf("=");
+  return eq > 0 && tryParseImageRef(text2.slice(eq + 1)) !== void 0;
+}
+var KUSTOMIZE_SET_IMAGE_HINT = "NAME=REF is kustomize edit set image's syntax: give the reference after '=' alone, which moves a kustomization's images: entry whose newName (or name, when it has no newName) is its repository";
+function checkIncomingImages(texts, entry, known = {}) {
+  const issues = [];
+  const images = [];
+  const seen = /* @__PURE__ */ new Map();
+  const [only, ...others] = known.repositories ?? [];
+  texts.forEach((text2, i) => {
+    const image = parseIncomingImage(text2, entry(i), others.length === 0 ? only : void 0);
+    if ("reason" in image) {
+      issues.push(kustomizeSetImage(text2) ? { ...image, reason: `${image.reason}; ${KUSTOMIZE_SET_IMAGE_HINT}` } : image);
+      return;
+    }
+    const earlier = seen.get(image.repository);
+    if (earlier) issues.push({ field: entry(i), reason: `${earlier} and ${formatImageRef(image)} name one repository; give each repository once` });
+    seen.set(image.repository, formatImageRef(image));
+    images.push(image);
+  });
+  return { images, issues };
+}
+function parseSet(text2, fieldName) {
+  if (/^["']/.test(text2))
+    return `${JSON.stringify(text2)} is quoted; drop the quotes: in \`${(fieldName ?? byIndex)("set", void 0, true)}\` the value reaches the tool as written`;
+  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
+  if (colon <= 0 || colon === text2.length - 1)
+    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
+  const file = text2.slice(0, colon);
+  const spec = text2.slice(colon + 1);
+  if (/[="']/.test(file) || fileKind(file) === void 0 && isUnionWithoutFile(file, spec)) return fileFirst(text2);
+  const refused2 = notASetFile(file, fieldName);
+  if (refused2) return refused2;
+  return { file: file.replace(/^\.\//, ""), spec };
+}
+function notASetFile(file, fieldName) {
+  switch (fileKind(file)) {
+    case "kcl-mod":
+      return `${file}: ${kclModNotSet(fieldName)}`;
+    case void 0:
+      return `${file} is not a .k, .yaml or .yml file, the only files a set edits`;
+    default:
+      return void 0;
+  }
+}
+function isUnionWithoutFile(file, spec) {
+  return !file.includes("/") && readsAsKcl(() => parseOverridePath(file)) && !readsAsKcl(() => parseOverrideSpec(spec));
+}
+function readsAsKcl(read) {
+  try {
+    read();
+    return true;
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return false;
+    throw error;
+  }
+}
+function trySetSpec(kind2, spec, fieldName) {
+  try {
+    return { field: readSpec(kind2, spec, fieldName) };
+  } catch (error) {
+    if (error instanceof SourceError) return { error };
+    throw error;
+  }
+}
+function setSpecError(set2, fieldName) {
+  return trySetSpec(fileKind(set2.file), set2.spec, fieldName).error;
+}
+function readSpec(kind2, spec, fieldName) {
+  switch (kind2) {
+    case "kcl": {
+      const read = parseOverrideSpec(spec);
+      if (read.operation !== "-") usableSpecValue(read, spec, fieldName);
+      return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : void 0 };
+    }
+    case "yaml": {
+      const read = parseYamlSpec(spec, fieldName);
+      return { path: read.path, keys: read.segments.map(String), operation: "=", value: read.value };
+    }
+    case "kcl-mod":
+    case void 0:
+      return void 0;
+  }
+}
+function fileFirst(text2) {
+  const spaced = /^(\S+)\s+(\S.*)$/s.exec(text2);
+  if (spaced && fileKind(spaced[1]) !== void 0)
+    return `${JSON.stringify(text2)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
+  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
+}
+function nothingToUpdate(name, payload) {
+  const ways = [...name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"], ...payload === void 0 ? [] : [payload]];
+  return `nothing to update: give ${ways.slice(0, -1).join(", ")} or ${ways.at(-1)}`;
+}
+function stringsOf(value, named2, said) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) {
+    said(`${named2()}: must be a list of strings, not ${describeValue(value)}`);
+    return [];
+  }
+  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
+  for (const i of wrong) said(`${named2(i)}: must be a string, not ${describeValue(value[i])}`);
+  return wrong.length === 0 ? value : [];
+}
+function isConfigField(config) {
+  if (config === void 0 || typeof config === "string") return true;
+  const parsed = config;
+  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
+}
+function outsideRoot(path) {
+  if (path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path)) return "must be relative to the root";
+  if (path.split(/[\\/]/).includes("..")) return 'must stay inside the root (no "..")';
+  return void 0;
+}
+var SWITCHES = ["allowDowngrade", "create"];
+var REQUEST_KEYS = {
+  images: true,
+  setters: true,
+  sets: true,
+  paths: true,
+  pathInRepository: true,
+  config: true,
+  targets: true,
+  allowDowngrade: true,
+  create: true,
+  fieldName: true,
+  definedAbove: true
+};
+function readShape(request2, name, issues) {
+  const say = (field, message) => issues.push({ field, message });
+  const keys = Object.keys(REQUEST_KEYS);
+  for (const key of Object.keys(request2).filter((key2) => !Object.hasOwn(REQUEST_KEYS, key2))) {
+    const meant = closest(key, keys) ?? keys.find((known) => known.toLowerCase() === key.toLowerCase());
+    say("request", `${key}: unknown key of the request${meant ? didYouMean(meant) : ` (expected ${keys.join(", ")})`}`);
+  }
+  const list = (field, value) => stringsOf(
+    value,
+    (i) => name(field, i),
+    (message) => say(field, message)
+  );
+  const lists = {
+    images: list("image", request2.images),
+    setters: list("setter", request2.setters),
+    sets: list("set", request2.sets),
+    paths: list("path", request2.paths)
+  };
+  stringsOf(
+    request2.targets,
+    (i) => i === void 0 ? "targets" : `targets[${i}]`,
+    (message) => say("target", message)
+  );
+  if (!isConfigField(request2.config))
+    say("config", `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request2.config)}`);
+  for (const key of SWITCHES)
+    if (request2[key] !== void 0 && typeof request2[key] !== "boolean") say("request", `${key}: must be true or false, not ${describeValue(request2[key])}`);
+  if (request2.pathInRepository !== void 0 && typeof request2.pathInRepository !== "string")
+    say("request", `pathInRepository: must be a string, not ${describeValue(request2.pathInRepository)}`);
+  if (request2.fieldName !== void 0 && typeof request2.fieldName !== "function")
+    say("request", `fieldName: must be a function, not ${describeValue(request2.fieldName)}`);
+  if (request2.definedAbove !== void 0 && typeof request2.definedAbove !== "function")
+    say("request", `definedAbove: must be a function, not ${describeValue(request2.definedAbove)}`);
+  return lists;
+}
+function validateRequest(request2, known = {}) {
+  if (typeof request2 !== "object" || request2 === null || Array.isArray(request2)) {
+    const given = request2 === void 0 ? "nothing" : describeValue(request2);
+    throw new RequestError([{ field: "request", message: `the request must be an object, e.g. { images: ["ghcr.io/acme/app:1.2.4"] }, not ${given}` }]);
+  }
+  const fieldName = typeof request2.fieldName === "function" ? request2.fieldName : void 0;
+  const name = fieldName ?? byIndex;
+  const issues = [];
+  const issue = (field, message) => issues.push({ field, message });
+  const { images: imageTexts, setters: setterTexts, sets: setTexts, paths } = readShape(request2, name, issues);
+  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
+    issues.push({ field: "request", message: nothingToUpdate(fieldName) });
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i), known);
+  issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
+  const hint = upperCaseHint(imageTexts);
+  if (hint) issues.push({ field: "image", message: `${name("image", hint.index)}: ${hint.message}` });
+  const { images } = checked;
+  const parse6 = (field, text2, key) => {
+    const image = parseIncomingImage(text2, field, known.setters?.get(key)?.name);
+    if (!("reason" in image)) return image;
+    issue("setter", `${field}: ${image.reason}`);
+    return void 0;
+  };
+  const setters = /* @__PURE__ */ new Map();
+  setterTexts.forEach((text2, i) => {
+    const eq = text2.indexOf("=");
+    const key = eq < 0 ? text2 : text2.slice(0, eq);
+    const part = PART_KEY.exec(key);
+    if (eq >= 0 && part) {
+      const [whole, which] = [part[1], part[2]];
+      issue(
+        "setter",
+        `${name("setter", i)}: ${JSON.stringify(key)} is the key of a marker for the ${which} alone; give the marker's key without ":${which}" and the whole reference, e.g. ${givenValue(fieldName, "setter", `${whole}=${wholeReference(text2.slice(eq + 1), known.setters?.get(whole)?.name)}`)}: the key's :tag, :name and :digest markers each take their part of it`
+      );
+      return;
+    }
+    if (eq < 0 || !SETTER_KEY.test(key)) {
+      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      return;
+    }
+    const ref = parse6(`${name("setter", i)} (${key})`, text2.slice(eq + 1), key);
+    const earlier = setters.get(key);
+    if (ref && earlier) {
+      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+    } else if (ref) setters.set(key, ref);
+  });
+  const sets = [];
+  const assigned = /* @__PURE__ */ new Map();
+  setTexts.forEach((text2, i) => {
+    const set2 = parseSet(text2, fieldName);
+    if (typeof set2 === "string") {
+      issue("set", `${name("set", i)}: ${set2}`);
+      return;
+    }
+    sets.push(set2);
+    const { field } = trySetSpec(fileKind(set2.file), set2.spec);
+    if (field?.value === void 0) return;
+    const key = JSON.stringify([set2.file, ...field.keys]);
+    const earlier = assigned.get(key);
+    if (!earlier) assigned.set(key, { text: text2, value: field.value });
+    else if (earlier.value !== field.value)
+      issue(
+        "set",
+        `${name("set", i)}: ${set2.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
+      );
+  });
+  paths.forEach((glob, i) => {
+    const fault = outsideRoot(glob) ?? globFault(glob);
+    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
+    else if (fault) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} ${fault}`);
+  });
+  const configOutside = typeof request2.config === "string" ? outsideRoot(request2.config) : void 0;
+  if (configOutside) issues.push({ field: "config", message: `${name("config")}: ${JSON.stringify(request2.config)} ${configOutside}` });
+  if (issues.length > 0) throw new RequestError(issues);
+  return { images, setters, sets };
+}
+function upperCaseHint(images) {
+  const index2 = images.findIndex((text2) => lowerCasedReference(text2) !== void 0);
+  if (index2 < 0) return void 0;
+  return {
+    index: index2,
+    message: "an image name is written in lower case: write its registry and repository in lower case and keep its tag as it is. `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case (docker/metadata-action lower-cases the images it is given)."
+  };
+}
+
+// src/engine/target-owners.ts
+var PLAIN_NAME = /^[\w-]+$/;
+var PLAIN_START = /^[\w-]*/;
+var GROUPING = /[{}()[\]\\]/;
+function targetOwners(targets) {
+  if (targets.length === 0) return NO_OWNERS;
+  const root = node();
+  const paths = new Map(
+    targets.map((target, rank) => [target, target.paths.map((glob, index2) => indexed(root, glob, { target, rank, index: index2, matches: lazyMatcher(glob) }))])
+  );
+  const mayMatch = (file) => {
+    const found = /* @__PURE__ */ new Set();
+    collect(root, file.split("/"), 0, found);
+    return [...found].sort((a, b) => a.rank - b.rank || a.index - b.index);
+  };
+  const owners = /* @__PURE__ */ new Map();
+  const ownerOf = (file) => {
+    if (owners.has(file)) return owners.get(file);
+    const candidates2 = mayMatch(file);
+    const first = candidates2.find((p) => p.matches(file));
+    const owner = first && {
+      target: first.target,
+      rank: first.rank,
+      paths: candidates2.filter((p) => p === first || p.target === first.target && p.index > first.index && p.matches(file))
+    };
+    owners.set(file, owner);
+    return owner;
+  };
+  return { pathsOf: (target) => paths.get(target) ?? [], ownerOf, mayMatch };
+}
+var NO_OWNERS = { pathsOf: () => [], ownerOf: () => void 0, mayMatch: () => [] };
+function node() {
+  return { names: /* @__PURE__ */ new Map(), open: [], byLastStart: /* @__PURE__ */ new Map() };
+}
+function indexed(root, glob, path) {
+  const names = glob.replace(/\/+$/, "").split("/");
+  let at = root;
+  let leading = 0;
+  for (; leading < names.length; leading++) {
+    const name = names[leading];
+    if (name === "*") at = at.anyName ??= node();
+    else if (PLAIN_NAME.test(name)) at = at.names.get(name) ?? at.names.set(name, node()).get(name);
+    else break;
+  }
+  const start = leading < names.length && !GROUPING.test(glob) ? PLAIN_START.exec(names.at(-1))[0] : "";
+  if (start === "") at.open.push(path);
+  else (at.byLastStart.get(start) ?? at.byLastStart.set(start, []).get(start)).push(path);
+  return path;
+}
+function collect(at, names, next, found) {
+  for (const path of at.open) found.add(path);
+  if (at.byLastStart.size > 0) {
+    for (const name of names.slice(next)) {
+      const plain = PLAIN_START.exec(name)[0];
+      for (let end = 1; end <= plain.length; end++) for (const path of at.byLastStart.get(plain.slice(0, end)) ?? []) found.add(path);
+    }
+  }
+  if (next === names.length) return;
+  const named2 = at.names.get(names[next]);
+  if (named2) collect(named2, names, next + 1, found);
+  if (at.anyName) collect(at.anyName, names, next + 1, found);
+}
+function lazyMatcher(glob) {
+  let matches;
+  return (path) => (matches ??= pathMatcher([glob]))(path);
+}
+
+// src/yaml/helm.ts
+function setHelmImage(image, incoming, plan, document, paired2) {
+  const { repository, registry, tag, digest } = image;
+  const repositoryNode = repository?.node;
+  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
+  const tagNode = tag.node;
+  const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
+  if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
+  const { root } = document;
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, heldText(plan, root, registry?.node)) : void 0;
+  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
+  const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  if (!update) return;
+  if (tagNode === null)
+    return plan.warn(
+      (repositoryNode ?? tag.node)?.start ?? 0,
+      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
+    );
+  if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
+  const digestNode = digest?.node;
+  const { next, say: sayTo } = decide(update, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
+  const pairAt = ownStart(image) ?? tagNode.start;
+  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] };
+  if (fixedVersion(plan, root, pair, [tag, digest], update, next !== void 0) || !isFlowScalar(tagNode)) return;
+  const ofImage = update.image.repository;
+  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
+  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
+  if (!next) return say();
+  const writes2 = [
+    { field: tag, node: tagNode, value: next.tag },
+    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
+  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
+  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
+}
+var HELM_ROLES = ["repository", "registry", "tag", "digest"];
+function warnLeftPair(image, marked, incoming, plan, document, paired2) {
+  const { root } = document;
+  const { registry, repository, tag, digest } = image;
+  const left = (field) => leftText(plan, root, field?.node);
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, left(registry)) : void 0;
+  if (isUnknownRegistry(registryRead)) {
+    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
+    return;
+  }
+  const name = paired2 ?? splitImageName(registryRead, left(repository) ?? "");
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  if (!update) return;
+  const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
+  if (!next) return;
+  const keyOf = (role) => image.path ? String(image[role].path.at(-1)) : role;
+  const fields = ["tag", "digest"].filter((role) => image[role] !== void 0 && !marked.includes(role)).map((role) => {
+    const field = image[role];
+    return { key: keyOf(role), path: field.path, node: field.node, held: left(field), value: next[role], suffix: role };
+  });
+  const at = {
+    start: ownStart(image) ?? 0,
+    image: formatImageRef({ name, tag: next.tag, digest: next.digest || void 0 }),
+    repository: update.image.repository
+  };
+  warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
+}
+function warnUnknownRegistry(registry, read, repository, tag, digest, plan, root, incoming) {
+  const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
+  const images = unknownRegistryImages(repository, incoming.values(), current);
+  const node2 = registry.node;
+  if (images.length === 0 || !node2) return;
+  const line = plan.file.lineAt(node2.start);
+  const field = formatPath(registry.path);
+  const tagKey = formatPath(tag.path);
+  const message = unknownRegistryWarning({ field, line, written: plan.file.text.slice(node2.start, node2.end), why: read.unknown }, repository, tagKey, images);
+  plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
+}
+function decide(update, tag, digest) {
+  return nextSplitImage(update, { tag, digest });
+}
+function tagText(plan, root, node2) {
+  const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
+  return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
+}
+function helmReader(plan, incoming) {
+  return ({ map: map2, path, inFlow, root, key }) => {
+    if (key !== "tag" && key !== "digest") return void 0;
+    const held = (field) => heldText(plan, root, field?.node);
+    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
+    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
+    if (!repositoryText || tagHeld === void 0) return void 0;
+    const registryRead = readRegistry(plan.file, root, registry?.node, held(registry));
+    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
+    const name = splitImageName(registryRead, repositoryText);
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
+  };
+}
+function ownStart({ tag, repository, registry, digest }) {
+  return [tag, repository, registry, digest].find((field) => field && !field.merged && field.node)?.node?.start;
+}
+var editHelmValues = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  file.documents.forEach((document, index2) => {
+    const paired2 = request2.pairedTags?.get(index2);
+    forEachValue(
+      document.root,
+      ({ node: node2, path, inFlow }) => {
+        if (node2.kind !== "map") return;
+        const merges = hasMergeKey(node2);
+        if (!merges && mapValue(node2, "tag") === void 0) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key2) => mapValue(node2, key2) !== void 0)) return;
+        const image = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
+        const key = image.tag && !image.tag.merged ? formatPath(image.tag.path) : void 0;
+        if (key !== void 0 && paired2?.has(key)) {
+          const name = paired2.get(key);
+          if (name !== void 0) setHelmImage({ path, ...image }, incoming, plan, document, name);
+          return;
+        }
+        setHelmImage({ path, ...image }, incoming, plan, document);
+      },
+      true
+    );
+  });
+};
 
 // src/yaml/argocd-unpaired.ts
 var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
@@ -40865,7 +41073,7 @@ var MarkedFields = class {
 };
 
 // src/kcl/markers.ts
-var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
+var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 var BRACKET_CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace]);
 function* markerComments(tokens) {
   const { text: text2 } = tokens.source;
@@ -42225,7 +42433,7 @@ function assignedStrings(statements, tokens) {
   }
   return assigned;
 }
-var STATEMENT_START = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent, T.Colon, T.Semicolon]);
+var STATEMENT_START = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent, T.Colon]);
 var ASSIGNING = /* @__PURE__ */ new Set([T.Assign, T.AugAssign, T.PlusAssign, T.Colon]);
 function blockAssigned(tokens, first, last) {
   const { kind: kind2, match } = tokens;
@@ -42589,6 +42797,11 @@ var Planner = class {
     const at = this.tokens.source.lineStart(close);
     return laidOut(at, at, lines(indent), { first: indent, lead: `${this.eol}${indent}`, tail: this.eol });
   }
+  /** Whether an item is an if entry ending on a line after its own: a block, or a branch's value, a line one level in would join. */
+  endsBlock(item) {
+    const source = this.tokens.source;
+    return item.type === "if" && source.line(this.tokens.start[item.first]) !== source.line(this.tokens.end[item.last]);
+  }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
     const start = this.tokens.source.lineStart(this.tokens.start[token]);
@@ -42620,7 +42833,8 @@ var Planner = class {
         config,
         (indent) => added.map(({ entry }) => entry(indent)),
         { indent: nested, first: `${this.eol}${nested}`, lead: `${this.eol}${nested}`, tail: `${this.eol}${openIndent}` },
-        (last) => source.line(this.tokens.start[last.first]) === openLine ? nested : this.indentOf(last.first)
+        // An if entry's block, which KCL's lexer ends at a line indented no deeper than the if's line, is followed at that line's indentation.
+        (last) => source.line(this.tokens.start[last.first]) === openLine && !this.endsBlock(last) ? nested : this.indentOf(last.first)
       );
       this.plan.splices.push(splice);
       const line = this.tokens.source.line(splice.start);
@@ -42638,11 +42852,10 @@ var Planner = class {
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); the
    * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
    * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
-   * after it when it is first, and a statement's `;` alike (`a = 1; b = 2` -> `b = 2`); several on
-   * one line, as one run (writeRemovals). The change holds the value removed and no new one (op
-   * `delete`), as a create has no old, on the line it stood on in the text given to the run: it has
-   * none in the output, where every entry of a run would be at the run's first line, and one spec's
-   * removals would move another's.
+   * after it when it is first; several on one line, as one run (writeRemovals). The change holds
+   * the value removed and no new one (op `delete`), as a create has no old, on the line it stood on
+   * in the text given to the run: it has none in the output, where every entry of a run would be at
+   * the run's first line, and one spec's removals would move another's.
    */
   remove(node2, value, key = this.spec.path) {
     const start = this.tokens.start[node2.first];
@@ -42685,7 +42898,7 @@ var Planner = class {
     const lineStart = source.lineStart(start);
     const blankStart = blanksBefore(text2, start);
     const blankEnd = blanksFrom(text2, end);
-    const separatorAfter = SEPARATORS.has(text2.charCodeAt(blankEnd));
+    const separatorAfter = text2.charCodeAt(blankEnd) === COMMA2;
     const rest = separatorAfter ? blanksFrom(text2, blankEnd + 1) : blankEnd;
     const joined2 = blankStart === lineStart && CLOSERS2.has(text2.charCodeAt(rest)) ? this.endBefore(lineStart, start, first) : void 0;
     if (blankStart === lineStart && (endsLine(text2, rest) || text2.charCodeAt(rest) === HASH2)) {
@@ -42700,7 +42913,7 @@ var Planner = class {
         }
       }
     } else if (joined2 !== void 0) [start, end] = [joined2, rest];
-    else if (SEPARATORS.has(text2.charCodeAt(blankStart - 1))) start = blankStart - 1;
+    else if (text2.charCodeAt(blankStart - 1) === COMMA2) start = blankStart - 1;
     else if (separatorAfter) end = rest;
     return { start, end, insert: "" };
   }
@@ -42793,7 +43006,7 @@ function search(config, parts, offset, token, found) {
     }
   }
 }
-var SEPARATORS = /* @__PURE__ */ new Set([44, 59]);
+var COMMA2 = 44;
 var HASH2 = 35;
 var CLOSERS2 = /* @__PURE__ */ new Set([125, 93, 41]);
 function blanksFrom(text2, at) {
@@ -43113,10 +43326,8 @@ function directorySource(root) {
   const prefix = join3(root, "/");
   let links;
   const listing = () => {
-    const files = [];
     links = /* @__PURE__ */ new Map();
-    walk2(root, "", files, links);
-    return files;
+    return filesUnder(root, links);
   };
   return {
     // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
@@ -43143,12 +43354,30 @@ function directorySource(root) {
     }
   };
 }
-function walk2(root, dir, files, links) {
-  for (const entry of readdirSync(join3(root, dir), { withFileTypes: true })) {
+function filesUnder(root, links = /* @__PURE__ */ new Map(), passOverUnlisted = false) {
+  const files = [];
+  walk2(root, "", files, links, passOverUnlisted);
+  return files;
+}
+function walk2(root, dir, files, links, passOverUnlisted) {
+  let entries;
+  try {
+    entries = readdirSync(join3(root, dir), { withFileTypes: true });
+  } catch (error) {
+    if (passOverUnlisted) return;
+    throw error;
+  }
+  for (const entry of entries) {
     const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files, links);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files, links, passOverUnlisted);
     else if (entry.isFile()) files.push(path);
-    else if (entry.isSymbolicLink()) links.set(path, readlinkSync(join3(root, path), "utf8"));
+    else if (entry.isSymbolicLink()) {
+      try {
+        links.set(path, readlinkSync(join3(root, path), "utf8"));
+      } catch (error) {
+        if (!passOverUnlisted) throw error;
+      }
+    }
   }
 }
 
@@ -43412,7 +43641,7 @@ function nothingToChange(plan) {
   if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
   if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
   if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
-  return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
+  return "nothing to change: the warnings above say what was left and why; any other image field found already holds its new value";
 }
 function humanReport(plan, options2 = {}) {
   const out = [];
@@ -43437,6 +43666,9 @@ function humanReport(plan, options2 = {}) {
 function formatWarning(w) {
   return `warning: ${formatDiagnostic(w)}`;
 }
+function formatError(d) {
+  return `error: ${formatDiagnostic(d)}`;
+}
 
 // src/engine/overrides.ts
 function collectOverrides(valid, config, configPath, present, inScope, warnings, fieldName = byIndex, links = /* @__PURE__ */ new Map()) {
@@ -43445,8 +43677,10 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings,
     const { message, link } = notAFileSaid(file, present, links);
     return { ...link && { field: "set" }, message: `${fieldName("set", i)}: ${message}` };
   };
-  const issues = valid.sets.flatMap(
-    ({ file }, i) => !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
+  const issues = onceEachMessage(
+    valid.sets.flatMap(
+      ({ file }, i) => !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
+    )
   );
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
@@ -43486,7 +43720,8 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
       body,
       of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
       create,
-      fieldName
+      fieldName,
+      file
     );
     try {
       dry(indexes);
@@ -43533,7 +43768,7 @@ function overFileAbout(path, kind2, edited, requested, create, read = edited.tex
   try {
     const aimed = withoutMisaimedOverrides(kind2, edited.text, requested);
     const { overrides, yielded } = besideMarkers(path, kind2, edited, aimed.overrides, create);
-    const overridden = applyFileOverrides(kind2, edited.text, overrides, create, fieldName);
+    const overridden = applyFileOverrides(kind2, edited.text, overrides, create, fieldName, path);
     const sets = setFields(kind2, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
     const shifted = told.filter(
@@ -43551,7 +43786,8 @@ function overFileAbout(path, kind2, edited, requested, create, read = edited.tex
         ...shifted,
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
         ...overridden.warnings.filter((w) => !toldThere(w, told)),
-        ...setOverImages(kind2, sets, overruled, fieldName)
+        ...setOverImages(kind2, sets, overruled, fieldName),
+        ...invalidDigests(kind2, overridden.changes, sets, fieldName)
       ]
     };
   } catch (error) {
@@ -43567,7 +43803,7 @@ function besideMarkers(path, kind2, edited, overrides, create) {
     if (typeof o === "string") return true;
     let dry;
     try {
-      dry = applyFileOverrides(kind2, edited.text, [o], create);
+      dry = applyFileOverrides(kind2, edited.text, [o], create, void 0, path);
     } catch (error) {
       if (error instanceof SourceError) return true;
       throw error;
@@ -43655,6 +43891,19 @@ function withOverrides(edits, overrides, span) {
 }
 function kclRead(written) {
   return /^[rR]?["']/.test(written) ? stringLiteralValue(written) : written;
+}
+function invalidDigests(kind2, changes, sets, fieldName = byFlag) {
+  return changes.flatMap((c) => {
+    const value = valueAfter(c);
+    if (value === void 0 || pathKeys(kind2, c.key)?.at(-1) !== "digest") return [];
+    const read = kind2 === "kcl" ? kclRead(value) : value;
+    const problem = read === "" || read === "~" || read === "null" ? void 0 : digestProblem(read);
+    if (problem === void 0) return [];
+    const field = fieldId(kind2, c.key);
+    const writer = field !== void 0 && sets.has(field) ? fieldName("set") : "its configured override";
+    const message = `${c.key}: ${writer} wrote ${read}, which is no digest (${problem}); Kubernetes refuses an image reference pinned to it`;
+    return [{ line: c.line, message }];
+  });
 }
 function insideSpan(edit, override) {
   if (edit.line < override.line || edit.line > override.line + lineBreaks(override.new)) return false;
@@ -43746,12 +43995,12 @@ function fieldId(kind2, path) {
 function fieldKey(key) {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted3, index2) => `.${quoted3 ?? index2}`);
 }
-function applyFileOverrides(kind2, text2, overrides, create, fieldName) {
+function applyFileOverrides(kind2, text2, overrides, create, fieldName, file) {
   const setsToo = setsInFile(kind2, overrides);
   if (kind2 === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo, fieldName });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo, fieldName) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo, fieldName, file) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName, file });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -44981,18 +45230,19 @@ function editPatch(file, patch, document, request2, plan, paired2) {
   for (const { offset, message, kind: kind2 } of warnings) plan.warn(placement.at(offset), within2(message), kind2);
 }
 function refusedWarning(what) {
-  return `${what} starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", \u2026}]), or as a YAML list (- op: replace)`;
+  return refusedOpListSaid(
+    `${what} starts with "[", so kustomize reads it as JSON, which it is not`,
+    `it as JSON, ${QUOTED_OPS}, or as a YAML list (- op: replace)`
+  );
 }
-var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
 function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
   const list = document.root;
   if (list?.kind !== "seq") return;
-  list.items.forEach((op, index2) => {
-    if (op.kind !== "map") return;
-    const name = scalarText(mapValue(op, "op"));
-    const pointer = scalarText(mapValue(op, "path"));
-    const value = mapValue(op, "value");
-    if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
+  const ops = appliedOps(list);
+  const rendered = new Set(ops.flatMap((op) => op.values.map((value) => value.node)));
+  for (const { index: index2, name, pointer, value } of ops) {
+    if (!value || name !== "test" && !VALUE_OPS.has(name)) continue;
+    const op = list.items[index2];
     const target = pointerPath(pointer);
     forEachValue(value, ({ node: node2, path, inFlow }) => {
       const at = [...target, ...path];
@@ -45002,13 +45252,14 @@ function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
         if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, document.root, incoming, plan);
         return;
       }
-      const field = { node: node2, path: key, inFlow: inFlow || list.flow || op.flow };
+      if (!rendered.has(node2)) return plan.claim(node2);
+      const field = { node: node2, path: key, inFlow: inFlow || list.flow || op.kind === "map" && op.flow };
       const alone = path.length === 0 ? paired2?.get(formatPath(key)) : void 0;
       if (alone !== void 0) return setHelmImage({ tag: field }, incoming, plan, document, alone);
       if (at[at.length - 1] !== "image") return;
       setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
     });
-  });
+  }
 }
 function warnTest(node2, key, root, incoming, plan) {
   const held = testedImage(node2, plan.file, root, incoming);
@@ -45210,7 +45461,9 @@ function* applicationsReading(texts, values, updatesFor) {
     for (const document of file.documents) yield [path, file, document];
   }
 }
-function warnLoneParameters({ path, text: text2, parameters, paired: paired2 }, layers, updates) {
+function warnLoneParameters(deployed, layers, updates) {
+  const { path, text: text2, parameters, paired: paired2 } = deployed;
+  const ranked = [...layers, parameterValues(deployed)];
   const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
   if (layers.length === 0 || incoming.size === 0) return [];
   const found = [];
@@ -45221,7 +45474,7 @@ function warnLoneParameters({ path, text: text2, parameters, paired: paired2 }, 
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
     const keys = helmKeys(prefix);
     if (paired2(keys)) continue;
-    const held = repositoryIn(layers, keys, incoming, field.node.text);
+    const held = repositoryIn(ranked, keys, incoming, field.node.text, layers.length);
     const key = formatPath(field.path);
     const line = lineAt(text2, field.node.start);
     if (held && "unknown" in held) {
@@ -45250,6 +45503,13 @@ function yamlValues(values) {
     replaces(keys) {
       const written = values();
       return written !== void 0 && replacedOnTheWay(written.file, written.root, written.at, keys);
+    },
+    writes(path) {
+      const written = values();
+      const key = path.at(-1);
+      if (!written || key === void 0) return false;
+      const { file, root, at } = written;
+      return replacedOnTheWay(file, root, at, path) || typeof key === "string" && fieldsAt(file, root, at, path.slice(0, -1))?.(key) !== void 0;
     }
   };
 }
@@ -45260,7 +45520,8 @@ function parameterValues({ path, file, root, parameters }) {
     kind: "parameters",
     values: () => ({ file, root, at: [], line: (offset) => file.lineAt(offset) }),
     fields: (keys) => (key) => named2.findLast(([set2]) => samePath(set2, [...keys, key]))?.[1],
-    replaces: (keys) => named2.some(([set2]) => set2.length > 0 && hasPrefix(keys, set2))
+    replaces: (keys) => named2.some(([set2]) => set2.length > 0 && hasPrefix(keys, set2)),
+    writes: (path2) => named2.some(([set2]) => set2.length > 0 && (hasPrefix(set2, path2) || hasPrefix(path2, set2)))
   };
 }
 function underRepository(held, kind2) {
@@ -45430,13 +45691,16 @@ function repositoryIn(layers, keys, incoming, tag, from = layers.length) {
   return update && { ...update, at: `${repository.path}:${repository.values.line(node2.start)}`, in: repository.kind, above: repository.index > from };
 }
 function mergedField(layers, keys, key) {
-  for (let i = layers.length - 1; i >= 0; i--) {
+  const list = keys.findIndex((segment2) => typeof segment2 === "number");
+  const listed = list >= 0 && layers.slice(1).some((layer) => layer.writes(keys.slice(0, list)));
+  const chart = layers[0]?.defaults === true;
+  for (let i = layers.length - 1; i >= (chart && listed ? 1 : 0); i--) {
     const layer = layers[i];
     const field = layer.fields(keys)?.(key);
     const values = field && layer.values();
     if (field && values) return { path: layer.path, kind: layer.kind, index: i, values, field };
     if (layer.replaces(keys)) {
-      if (i === 0 || !layers[0].defaults) return void 0;
+      if (i === 0 || !chart || listed) return void 0;
       i = 1;
     }
   }
@@ -45808,7 +46072,6 @@ function inTree2(directory, path) {
 
 // src/engine/kustomize-patches.ts
 import { posix as posix4 } from "node:path";
-var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
 function patchDocuments(patch, text2) {
   return refusedOpList(text2, patch.inline !== void 0) ? [] : yamlDocuments(patch, text2);
 }
@@ -45832,22 +46095,13 @@ function yamlDocuments(patch, text2) {
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       const wholes = [];
-      const overwritten = (pointer) => {
-        const path = pointer === void 0 ? void 0 : pointerPath(pointer);
-        for (let j = fields.length - 1; path && j >= 0; j--) if (hasPrefix(fields[j].path, path)) fields.splice(j, 1);
-      };
-      root.items.forEach((op, i) => {
-        const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
-        const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
-        const inserts = name === "add" && typeof pointerPath(pointer ?? "").at(-1) === "number";
-        if (op.kind === "map" && name !== "test" && !inserts) overwritten(pointer);
-        if (op.kind === "map" && name === "move") overwritten(scalarText(mapValue(op, "from")));
-        if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
-        if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
-        const written2 = { name, pointer, path: pointerPath(pointer), inserts };
-        if (!inserts) wholes.push(written2);
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path }) => add(node2, [...written2.path, ...path], [i, "value", ...path], written2));
-      });
+      for (const { index: index3, name, pointer, path, inserts, values: written2 } of appliedOps(root)) {
+        if (name === "remove" && !inserts) wholes.push({ name, pointer, path, deletes: true });
+        if (!VALUE_OPS.has(name)) continue;
+        const op = { name, pointer, path, inserts };
+        if (!inserts) wholes.push(op);
+        for (const value of written2) add(value.node, [...path, ...value.path], [index3, "value", ...value.path], op);
+      }
       return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
@@ -46262,7 +46516,10 @@ async function patchedTags(run, tree, read, warnings, mergedOver = []) {
     const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
     byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
   };
-  for (const tag of paired2) pair(tag, tag.name);
+  for (const tag of paired2) {
+    if (!isJsonPatchFile(tag.file)) pair(tag, tag.name);
+    else if (run.inScope(tag.file)) jsonVersionWarning(run, tag.file, tag, tag.name, versionOf(tag.written, void 0), warnings);
+  }
   for (const { file, repositoryField: field, name } of paired2) {
     const written = field && normalizeRepository(field.written);
     if (written && written !== normalizeRepository(name) && name.endsWith(`/${field.written}`) && run.inScope(file)) {
@@ -46270,9 +46527,18 @@ async function patchedTags(run, tree, read, warnings, mergedOver = []) {
     }
   }
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
-  for (const tag of refused2) pair(tag, void 0);
+  const refusedJson = (file) => {
+    if (run.inScope(file) && !warnings.some((w) => w.file === file && w.message === REFUSED_JSON)) warnings.push({ file, line: 1, message: REFUSED_JSON });
+  };
+  for (const tag of refused2) {
+    if (isJsonPatchFile(tag.file)) refusedJson(tag.file);
+    else pair(tag, void 0);
+  }
   for (const tag of failed) pair(tag, void 0);
-  for (const file of refusedFiles) if (run.inScope(file) && !byFile.has(file)) byFile.set(file, /* @__PURE__ */ new Map());
+  for (const file of refusedFiles) {
+    if (isJsonPatchFile(file)) refusedJson(file);
+    else if (run.inScope(file) && !byFile.has(file)) byFile.set(file, /* @__PURE__ */ new Map());
+  }
   for (const tag of nulled) {
     pair(tag, void 0);
     const update = run.inScope(tag.file) && !run.overridden(tag.file, tag.key) && run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository);
@@ -46303,6 +46569,8 @@ var INLINE_PAIR = "write registry: and repository: as strings beside it in the p
 function unknownRegistryTagWarning(tag, images) {
   const { key, repository, registry, file, line, inline } = tag;
   if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
+  if (isJsonPatchFile(file))
+    return { file, line, message: unknownRegistryWarning(registry, repository, key, images, `change ${key} here by hand (${NO_JSON_OVERRIDE})`) };
   return unknownRegistryTag(file, line, key, { repository, unknown: registry, images });
 }
 function unpairedWarning(tag) {
@@ -46314,9 +46582,19 @@ function unpairedWarning(tag) {
     const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
     return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
   }
+  if (isJsonPatchFile(file)) {
+    const yaml = `${file.slice(0, -".json".length)}.yaml`;
+    const { advice: advice2 } = overrideAdvice(key, repository, { file: yaml, part: "tag" });
+    return {
+      file,
+      line,
+      message: `${said}${NO_JSON_OVERRIDE}; change it here by hand, or write the patch as YAML in ${yaml}, which the kustomization names instead, and ${advice2}`
+    };
+  }
   const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
   return { file, line, message: said + advice, about };
 }
+var NO_JSON_OVERRIDE = "no marker or override edits this patch file written as JSON";
 function replacedWarning(tag, image) {
   const { key, file, line, op, mapping, repository, registry, base } = tag;
   const fields = registry === void 0 ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
@@ -46342,6 +46620,58 @@ function replacedWarning(tag, image) {
 }
 function nullTagWarning(key, image) {
   return `${key} is YAML's null, which kustomize reads as deleting the tag (the base's too: Helm takes the chart's default), so it is not filled for ${image}; write a tag there to have it moved`;
+}
+function isJsonPatchFile(path) {
+  return path.endsWith(".json");
+}
+var REFUSED_JSON = refusedOpListSaid("this patch file written as JSON is not JSON", QUOTED_OPS);
+function jsonPatchWarnings(run, tree, files, warnings) {
+  const graph = graphOf(tree, run.valid.images);
+  const documentsOf = patchReader(tree);
+  const fails = failsBuild(tree, graph);
+  const said = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const text2 = tree.patches.get(file);
+    if (text2 !== void 0 && refusedOpList(text2, false)) warnings.push({ file, line: 1, message: REFUSED_JSON });
+  }
+  for (const { file } of tree.kustomizations) {
+    const k = graph.at(posix4.dirname(file));
+    if (k?.file !== file || fails(k)) continue;
+    for (const doc of documentsOf(k)) {
+      const path = doc.patch.file;
+      if (doc.patch.inline || !files.has(path)) continue;
+      for (const value of doc.values) {
+        const at = placeId(tagPlace(doc, value.key));
+        const written = writtenVersion(doc, value);
+        if (!written || said.has(at)) continue;
+        said.add(at);
+        jsonVersionWarning(run, path, value, written.name, written.version, warnings);
+      }
+    }
+  }
+}
+function writtenVersion(doc, value) {
+  if (value.path[value.path.length - 1] === "image") {
+    const ref = tryParseImageRef(value.node.text);
+    return ref && (ref.tag !== void 0 || ref.digest !== void 0) ? { name: ref.name, version: versionOf(ref.tag, ref.digest) } : void 0;
+  }
+  const mapping = helmTagMapping(value);
+  if (!mapping || hasPlaceholder(value.node.text) || replacingOp(doc, mapping)?.deletes) return void 0;
+  const own = ownField(doc, mapping);
+  const name = ownPair2(own) ? ownPairName(splitImage(own), doc) : void 0;
+  return name === void 0 ? void 0 : { name, version: versionOf(value.node.text, void 0) };
+}
+function jsonVersionWarning(run, file, field, name, version, warnings) {
+  const repository = normalizeRepository(name);
+  const update = run.updatesFor(file).find((u) => u.image.repository === repository);
+  const next = update && !run.overridden(file, field.key) ? nextVersion(update, version) : void 0;
+  if (!next) return;
+  const to = [next.tag, next.digest].filter((part) => part !== void 0).join("@");
+  warnings.push({
+    file,
+    line: field.line,
+    message: `${field.key} sets the version of ${name} in this patch file written as JSON, which kustomize reads but gitops-promote does not edit, so it is not moved to ${to}; write the patch as YAML (a .yaml file the kustomization names instead) to have it moved, or change it here by hand`
+  });
 }
 function mayHoldHelmRelease(text2) {
   return text2.includes(FLUX_HELM);
@@ -46666,7 +46996,7 @@ function kustomizationsIn(source, files, texts, treeRoot2) {
   const readAll = async () => {
     const tree = await (building ??= readBuilds());
     const listed = new Set(files);
-    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && (fileKind(file) === "yaml" || isJsonPatchFile(file))));
     return { ...tree, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])) };
   };
   return (patches = true) => patches ? reading ??= readAll() : building ??= readBuilds();
@@ -46688,15 +47018,24 @@ async function kustomizeTaggedIn(kustomizations, texts, images, run) {
   return { left, elsewhere };
 }
 async function pairedTagsIn(kustomizations, texts, run, warnings, mergedOver) {
+  const overridden = (file, field) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
+  const jsons = await jsonPatchCandidates(run);
+  if (jsons.size > 0) jsonPatchWarnings({ ...run, overridden }, await kustomizations(), jsons, warnings);
   if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
   const read = async (path) => texts.get(path) ?? (run.present.has(path) && fileKind(path) === "yaml" ? (await readScreened(run.source, [path], () => true, []))[0] : void 0);
-  const overridden = (file, field) => overrideNamesField(file, field, run.overridesByFile.get(file) ?? [], run.config?.overrides ?? []);
   const paired2 = await patchedTags({ ...run, overridden }, await kustomizations(), read, warnings, mergedOver);
   for (const file of paired2.keys()) {
     const text2 = await read(file);
     if (text2 !== void 0) texts.set(file, text2);
   }
   return paired2;
+}
+async function jsonPatchCandidates(run) {
+  const paths = [...run.present].filter((path) => isJsonPatchFile(path) && run.inScope(path));
+  if (paths.length === 0 || ![...run.present].some(isKustomizationFile)) return /* @__PURE__ */ new Set();
+  const screen = screenFor(run.valid.images).yaml;
+  const read = await readScreened(run.source, paths, (_, text2) => screen.test(text2), []);
+  return new Set(paths.filter((_, i) => read[i] !== void 0));
 }
 var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
 function setIn(map2, file, name, value) {
@@ -46811,7 +47150,7 @@ function resolveSetters(run, texts, warnings, tree) {
     const incoming = valid.images.map(repositoryPattern);
     for (const [key, places] of unconfigured) {
       const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why, run.fieldName, namedElsewhere(key, flux.setters)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why, run, namedElsewhere(key, flux.setters)));
     }
   }
   const brought = new Map(
@@ -46871,8 +47210,15 @@ function updatingFrom(automations, path, namespace) {
 function candidate(key, def, image, given, allowDowngrade) {
   const flux = def.flux && { flux: def.flux };
   if (!image) return { ...flux };
-  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
-    return { ...flux, image, note: { message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` } };
+  const { excluded, policy: ranking } = def;
+  if (!given && image.tag !== void 0 && ranking && excluded?.(image.tag)) {
+    const policy = excludingPolicy(ranking, excluded);
+    return {
+      ...flux,
+      image,
+      update: { image: { ...image, name: def.name }, policy, allowDowngrade },
+      note: { message: refusedTag(key, image.tag, "excluded by the ImageRepository's exclusionList") }
+    };
   }
   const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
   return {
@@ -46881,10 +47227,20 @@ function candidate(key, def, image, given, allowDowngrade) {
     update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
     ...outside && {
       note: {
-        message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are`,
+        message: refusedTag(key, image.tag, `outside its policy (${def.policy.description})`),
         kind: "policy-refusal"
       }
     }
+  };
+}
+function refusedTag(key, tag, why) {
+  return `setter ${key}: tag ${tag} is ${why}; marked values are left as they are`;
+}
+function excludingPolicy(policy, excluded) {
+  return {
+    description: `${policy.description}, less the tags its ImageRepository's exclusionList excludes`,
+    latest: (tags) => policy.latest(tags.filter((tag) => !excluded(tag))),
+    ...policy.compare && { compare: policy.compare }
   };
 }
 function governingOf(candidates2, everyAutomation, configPath, ownerOf) {
@@ -46984,7 +47340,7 @@ function namedElsewhere(key, setters) {
   const name = key.slice(key.indexOf(":") + 1);
   return [...setters].filter(([other]) => other.slice(other.indexOf(":") + 1) === name).sort(([a], [b]) => a.localeCompare(b));
 }
-function unconfiguredWarning(key, places, configPath, why, name, elsewhere) {
+function unconfiguredWarning(key, places, configPath, why, { fieldName: name, definedAbove }, elsewhere) {
   const [first, ...others] = places;
   const named2 = cappedList(
     others.map((p) => `${p.file}:${p.line}`),
@@ -46993,7 +47349,8 @@ function unconfiguredWarning(key, places, configPath, why, name, elsewhere) {
   const also = others.length > 0 ? ` (also marked at ${named2})` : "";
   const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
   const given = givenValue(name, "setter", `${key}=REF`);
-  const ways = elsewhere.length === 0 ? `add it under setters: in ${configPath}, pass ${given}, or keep its ImagePolicy (and ImageRepository) in the tree` : `${namespacedAs(key, elsewhere)}, add ${key} under setters: in ${configPath}, or pass ${given}`;
+  const above = elsewhere.length === 0 ? definedAbove?.(key) : void 0;
+  const ways = elsewhere.length > 0 ? `${namespacedAs(key, elsewhere)}, add ${key} under setters: in ${configPath}, or pass ${given}` : above !== void 0 ? `${above}; or add it under setters: in ${configPath}, or pass ${given}` : `add it under setters: in ${configPath}, pass ${given}, or keep its ImagePolicy (and ImageRepository) in the tree`;
   return {
     ...!why && { aside: true },
     file: first.file,
@@ -47017,7 +47374,7 @@ function namespacedAs(key, elsewhere) {
 import { posix as posix6 } from "node:path";
 
 // src/engine/commit-message.ts
-function writtenVersion(image, values) {
+function writtenVersion2(image, values) {
   if (image.tag === void 0 || image.digest === void 0) return imageVersion(image);
   const pinned = values.some((value) => {
     const part = writtenPart(value.new, image);
@@ -47140,7 +47497,7 @@ function reachMessage(path, owner, change, image, others) {
   });
   const reviewed = targets.filter((target) => target.delivery?.mode === "pull-request").map((t) => t.name);
   if (reviewed.length > 0) outside.push(reviewed.length === 1 ? `without ${reviewed[0]}'s pull request` : `without the pull requests of ${andList(reviewed)}`);
-  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, ${ownVersion(change, image)}` + (owner ? `, or move ${posix6.dirname(path)} out of ${owner.name}'s paths` : "");
+  return `also deployed by ${one ? "target" : "targets"} ${names}: ${builders} ${one ? "builds" : "build"} this file and ${one ? "sets" : "set"} no version of ${image.repository}, so this change${owner ? ` of target ${owner.name}` : ""} deploys ${writtenVersion2(image, [change])} there too${outside.length > 0 ? `, ${outside.join(", ")}` : ""}; to keep it ${owner ? `to ${owner.name}` : "out of there"}, ${ownVersion(change, image)}` + (owner ? `, or move ${posix6.dirname(path)} out of ${owner.name}'s paths` : "");
 }
 function ownVersion(change, image) {
   if (change.kind === "helm") return `give each overlay its own tag with a patch setting ${change.key}`;
@@ -47501,8 +47858,31 @@ function warnUnmoved(left, texts, context4, warnings) {
       });
     }
     const targets = `(targets: ${context4.targets.join(", ")})`;
-    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
+    const deployed = (file, place) => deployedAdvice(context4.deployedBy?.(file, image) ?? [], place);
+    if (outside.length > 0)
+      said(outside, {
+        one: (file, place) => {
+          const advice = deployed(file, place);
+          return `this file is in no target ${targets}${advice === void 0 ? "" : `, and ${advice}`}`;
+        },
+        // The first place's, as an example: the places are often one base's, which the same overlays deploy.
+        many: ({ file, line, place }) => {
+          const first = deployed(file, place);
+          return `their files are in no target ${targets}${first === void 0 ? "" : `; for the first (${file}:${line}), ${first}`}`;
+        }
+      });
   }
+}
+function deployedAdvice(by, place) {
+  if (by.length === 0) return void 0;
+  const one = by.length === 1;
+  const named2 = `${andList(by.map(({ kustomization, target }) => `${kustomization} (target ${target})`))} ${one ? "deploys" : "deploy"} it as written`;
+  const ref = place.reference === void 0 ? void 0 : tryParseImageRef(place.reference);
+  if (!ref) return named2;
+  const entry = [`name: ${ref.name}`, ...ref.tag === void 0 ? [] : [`newTag: ${ref.tag}`], ...ref.digest === void 0 ? [] : [`digest: ${ref.digest}`]];
+  const where2 = one ? `to ${by[0].kustomization}` : "to each";
+  const whose = one ? `target ${by[0].target}'s` : "its target's";
+  return `${named2}; add an images: entry (${entry.join(", ")}) ${where2}: kustomize sets it over this file, and the run moves it as ${whose}`;
 }
 var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
 function inSplitImage(path, text2, image) {
@@ -47702,7 +48082,8 @@ async function planUpdate(listed, request2) {
     overridesByFile,
     allowDowngrade: request2.allowDowngrade ?? false,
     create,
-    fieldName: request2.fieldName
+    fieldName: request2.fieldName,
+    definedAbove: request2.definedAbove
   });
   const { texts, readOnly, unread } = await readCandidates(run, warnings);
   const kustomizations = kustomizationsIn(source, files, texts, run.treeRoot);
@@ -47953,7 +48334,16 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
       })
     })),
     finalTexts,
-    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === void 0, fieldName: run.fieldName },
+    {
+      targets: (config?.targets ?? []).map((t) => t.name),
+      inNoTarget: (path) => run.ownerOf(path) === void 0,
+      fieldName: run.fieldName,
+      // A base in no target an overlay of a target deploys as written: said with that overlay, where the fix goes.
+      deployedBy: (path, image) => (asWritten2 ? asWritten2({ file: path, text: finalTexts.get(path) }, image.repository).by : []).flatMap((kustomization) => {
+        const target = run.ownerOf(kustomization);
+        return target ? [{ kustomization, target: target.name }] : [];
+      })
+    },
     warnings
   );
 }
@@ -48920,7 +49310,7 @@ var SEMI = 59;
 var EQ = 61;
 var DQUOTE2 = 34;
 var BSLASH = 92;
-var COMMA2 = 44;
+var COMMA3 = 44;
 var LOWER_CASE = 1;
 var OWS = 2;
 var SEMI_FLAG = 4;
@@ -48932,7 +49322,7 @@ var CHAR_MAP = new Uint8Array(256);
 CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA2] |= COMMA_FLAG;
+CHAR_MAP[COMMA3] |= COMMA_FLAG;
 for (let code = 128; code <= 255; code++) {
   CHAR_MAP[code] |= LOWER_CASE;
 }
@@ -53306,7 +53696,8 @@ async function runDispatch(args, io) {
   if (valueIssues.length > 0) throw new UsageError(valueIssues.join("\n"));
   const { issues } = checkIncomingImages(images, () => "--image");
   const hint = upperCaseHint(images);
-  if (issues.length > 0) throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...hint ? [hint.message] : []].join("\n"));
+  if (issues.length > 0)
+    throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...hint ? [`--image: ${hint.message}`] : []].join("\n"));
   const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
   const dryRun = values["dry-run"] ?? false;
@@ -53402,6 +53793,28 @@ function fileErrorSaid(error) {
   if (code === void 0 || syscall === void 0 || path === void 0) return void 0;
   const description = /^\w+: (.+?), \w+ '/.exec(error.message)?.[1] ?? code;
   return `cannot ${DOING[syscall] ?? syscall} ${path}: ${description}${description === code ? "" : ` (${code})`}`;
+}
+
+// src/cli/policies-above.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join4 } from "node:path";
+function policiesAbove(top, inside) {
+  let setters;
+  const outside = (file) => !file.startsWith(`${inside}/`);
+  return (key) => {
+    setters ??= fluxSetters(fluxFiles(top)).setters;
+    return setters.get(key)?.find((setter) => outside(setter.file));
+  };
+}
+function fluxFiles(root) {
+  return filesUnder(root, /* @__PURE__ */ new Map(), true).filter((file) => fileKind(file) === "yaml").sort().flatMap((file) => {
+    try {
+      const text2 = readFileSync4(join4(root, file), "utf8");
+      return mayHoldFluxObjects(text2) ? [{ file, text: text2 }] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 // src/cli/payload.ts
@@ -53564,7 +53977,7 @@ async function checkArguments(request2, root) {
   });
   const checked = { ...request2, sets, paths };
   usage.unshift(...await requestIssues(checked, root));
-  if (usage.length > 0) throw new RequestError(usage);
+  if (usage.length > 0) throw new RequestError(onceEachMessage(usage));
   return checked;
 }
 async function requestIssues(request2, root) {
@@ -53595,13 +54008,13 @@ async function realParent(path) {
   const dir = dirname2(path);
   if (dir === path) return path;
   const real = await realpath(dir).catch(() => void 0);
-  return join4(real ?? await realParent(dir), basename2(path));
+  return join5(real ?? await realParent(dir), basename2(path));
 }
 function posixRelative(from, to) {
   return relative2(from, to).split(sep3).join("/");
 }
 async function notAFile(root, file) {
-  const path = join4(root, file);
+  const path = join5(root, file);
   const link = await lstat(path).then(
     (info2) => info2.isSymbolicLink(),
     () => false
@@ -53626,7 +54039,7 @@ async function notFileSaid(why, root, file) {
       return "cannot be read: permission denied";
     case "missing": {
       const dir = posix10.dirname(file);
-      const entries = await readdir(join4(root, dir), { withFileTypes: true }).catch(() => []);
+      const entries = await readdir(join5(root, dir), { withFileTypes: true }).catch(() => []);
       const meant = closest(
         posix10.basename(file),
         entries.filter((entry) => entry.isFile()).map((entry) => entry.name)
@@ -53646,7 +54059,7 @@ async function runUpdate(args, io) {
   const targets = payload ? payload.targets : values.target;
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
-  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(byFlag));
+  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(byFlag, PAYLOAD_FIELD));
   const root = await treeRoot(positionals[0]);
   const paths = (values.path ?? []).map(slashSeparated);
   const top = await repositoryTop(root);
@@ -53665,7 +54078,9 @@ async function runUpdate(args, io) {
   };
   const above = request2.config === void 0 ? await configAbove(root, top, positionals[0] ?? ".", paths) : void 0;
   if (above !== void 0) throw new RequestError([{ field: "request", message: above }]);
-  const plan = await planUpdate(directorySource(root), await checkArguments(request2, root)).catch((error) => {
+  const unconfigured = request2.config === void 0 && top !== void 0 && top !== root && await configIn(root) === void 0;
+  const definedAbove = unconfigured ? fluxPolicyAbove(root, top, positionals[0] ?? ".", paths) : void 0;
+  const plan = await planUpdate(directorySource(root), await checkArguments({ ...request2, definedAbove }, root)).catch((error) => {
     const issues = unknownTargets(error, request2.config, root, payload ? `${PAYLOAD_FIELD}.targets` : "--target");
     if (!issues) throw error;
     throw new RequestError(issues.map((issue, i) => ({ ...error.issues[i], ...issue })));
@@ -53689,8 +54104,8 @@ async function treeRoot(given) {
   const info = await stat(root).catch((error) => error);
   if (info instanceof Error) throw new UsageError(`${dir} ${await missingDirSaid(info, dir, root)}`);
   if (!info.isDirectory()) {
-    const top = await repositoryTop(dirname2(root)) ?? dirname2(root);
-    const from = (await nearestConfigured(dirname2(root), top))?.at ?? top;
+    const top = await repositoryTop(dirname2(root));
+    const from = (await nearestConfigured(dirname2(root), top))?.at ?? top ?? dirname2(root);
     throw new UsageError(
       `${dir} is not a directory but a file; to edit only that file, run: gitops-promote update ${spelt(dir, from)} --path ${posixRelative(from, root)} (and the other options)`
     );
@@ -53705,7 +54120,7 @@ async function missingDirSaid(error, dir, root) {
     basename2(root),
     entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)
   );
-  return `does not exist${didYouMean(meant === void 0 ? void 0 : spelt(dir, join4(dirname2(root), meant)))}`;
+  return `does not exist${didYouMean(meant === void 0 ? void 0 : spelt(dir, join5(dirname2(root), meant)))}`;
 }
 function spelt(given, path) {
   return isAbsolute2(given) ? path : relative2(process.cwd(), path) || ".";
@@ -53724,21 +54139,31 @@ function onceEach(images) {
 var exists = async (path) => await stat(path).catch(() => void 0) !== void 0;
 async function repositoryTop(root) {
   for (let at = root; ; at = dirname2(at)) {
-    if (await exists(join4(at, ".git"))) return at;
+    if (await exists(join5(at, ".git"))) return at;
     if (at === dirname2(at)) return void 0;
   }
 }
 async function configAbove(root, top, dir, paths) {
-  if (top === void 0 || top === root || await configIn(root) !== void 0) return void 0;
+  if (top === root || root === dirname2(root) || await configIn(root) !== void 0) return void 0;
   const nearest = await nearestConfigured(dirname2(root), top);
   if (nearest === void 0) return void 0;
   const { at, config } = nearest;
+  return `${dir} has no configuration of its own, so ${spelt(dir, config)} would not be read: its targets, their policies and its overrides would not apply, and this run would edit every file alike; to apply them, run: ${runFrom(at, root, dir, paths)}; to run without a configuration, add --config ${NO_CONFIG}`;
+}
+function runFrom(at, root, dir, paths) {
   const inside = posixRelative(at, root);
   const scoped = (paths.length > 0 ? paths.map((path) => posix10.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
-  return `${dir} has no configuration of its own, so ${spelt(dir, config)} would not be read: its targets, their policies and its overrides would not apply, and this run would edit every file alike; to apply them, run: gitops-promote update ${spelt(dir, at)} ${scoped}; to run without a configuration, add --config ${NO_CONFIG}`;
+  return `gitops-promote update ${spelt(dir, at)} ${scoped}`;
+}
+function fluxPolicyAbove(root, top, dir, paths) {
+  const defining = policiesAbove(top, posixRelative(top, root));
+  return (key) => {
+    const policy = defining(key);
+    return policy && `its ImagePolicy is in ${spelt(dir, join5(top, policy.file))}:${policy.line}, outside ${dir}, so this run does not read it; to read it, run: ${runFrom(top, root, dir, paths)}`;
+  };
 }
 async function configIn(at) {
-  for (const name of configPathsOf({})) if (await lstat(join4(at, name)).catch(() => void 0)) return join4(at, name);
+  for (const name of configPathsOf({})) if (await lstat(join5(at, name)).catch(() => void 0)) return join5(at, name);
   return void 0;
 }
 async function nearestConfigured(from, top) {
@@ -53822,29 +54247,29 @@ async function main(argv, io) {
     if (command === "dispatch" && asksForJson(rest)) printJson(io, failureReport(error));
     if (error instanceof UsageError) {
       const help2 = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
-      io.stderr(`gitops-promote: ${error.message}
+      io.stderr(`${formatError({ message: error.message })}
 Run '${help2}' for usage.
 `);
       return EXIT_USAGE;
     }
     if (command === "update" && error instanceof PayloadError) {
-      io.stderr(`error: ${error.message}
+      io.stderr(`${formatError({ message: error.message })}
 nothing was written
 `);
       return EXIT_USAGE;
     }
     if (error instanceof RequestError) {
-      io.stderr(error.issues.map((issue) => `error: ${formatDiagnostic(issue)}
+      io.stderr(error.issues.map((issue) => `${formatError(issue)}
 `).join("") + "nothing was written\n");
       return error.issues.some(isUsage) ? EXIT_USAGE : EXIT_FAILED;
     }
     if (command === "update" && (fileError !== void 0 || error instanceof OutputError)) {
-      io.stderr(`error: ${message}
+      io.stderr(`${formatError({ message })}
 nothing was written
 `);
       return EXIT_FAILED;
     }
-    io.stderr(`error: ${message}
+    io.stderr(`${formatError({ message })}
 `);
     return EXIT_FAILED;
   }

@@ -32402,6 +32402,15 @@ function spelledAsDigest(text2) {
   const colon = text2.indexOf(":");
   return colon > 0 && DIGEST_HEX_LENGTH.has(text2.slice(0, colon));
 }
+function digestProblem(text2) {
+  try {
+    checkDigest(text2, text2);
+    return void 0;
+  } catch (error2) {
+    if (error2 instanceof ImageRefError) return error2.reason;
+    throw error2;
+  }
+}
 function isDigest(text2) {
   return tryParseImageRef(`digest@${text2}`)?.digest === text2;
 }
@@ -32558,6 +32567,10 @@ function isAside(warning2) {
 }
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
+}
+function onceEachMessage(diagnostics) {
+  const said = /* @__PURE__ */ new Set();
+  return diagnostics.filter((d) => !said.has(formatDiagnostic(d)) && said.add(formatDiagnostic(d)));
 }
 function versionNoteWarning(field2, why, kind2, image) {
   return { message: `${field2} ${why}`, ...kind2 && { kind: kind2 }, about: { field: field2, reason: "version", said: why, ...image !== void 0 && { image } } };
@@ -32804,7 +32817,6 @@ var T = {
   RBrace: 15,
   Comma: 16,
   Colon: 17,
-  Semicolon: 18,
   Dot: 19,
   Assign: 20,
   AugAssign: 21,
@@ -33115,8 +33127,11 @@ function tokenize(text2) {
         k = T.Colon;
         break;
       case 59:
-        k = T.Semicolon;
-        break;
+        return fail(
+          source,
+          i,
+          "unexpected ';': KCL refuses every semicolon, a statement ends at its line's end (the semicolon ';' here is unnecessary, please remove it)"
+        );
       case 46:
         if (d === 46 && text2.charCodeAt(i + 2) === 46) {
           k = T.Ellipsis;
@@ -33751,7 +33766,7 @@ var T2 = { ...T };
 var NO_SCHEMA = 1;
 var NO_TERNARY = 2;
 var ENDS_EXPRESSION = new Uint8Array(256);
-for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign, T2.Semicolon]) ENDS_EXPRESSION[k] = 1;
+for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign]) ENDS_EXPRESSION[k] = 1;
 var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
   [Keyword.Schema, "schema"],
   [Keyword.Rule, "rule"],
@@ -33832,7 +33847,7 @@ var Parser = class {
     const statements = [];
     const kind2 = this.kind;
     while (true) {
-      while (kind2[this.pos] === T2.Newline || kind2[this.pos] === T2.Semicolon) this.pos++;
+      while (kind2[this.pos] === T2.Newline) this.pos++;
       if (kind2[this.pos] === T2.EOF) return statements;
       statements.push(this.statement());
     }
@@ -33910,7 +33925,7 @@ var Parser = class {
   /** The statement must end here; returns its last token and consumes the Newline. */
   endStatement() {
     const k = this.kind[this.pos];
-    if (k !== T2.Newline && k !== T2.EOF && k !== T2.Semicolon) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
+    if (k !== T2.Newline && k !== T2.EOF) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
     const last = this.pos - 1;
     if (k !== T2.EOF) this.pos++;
     return last;
@@ -34107,6 +34122,12 @@ var Parser = class {
     }
     return this.tokens.source.column(start);
   }
+  /** The first token of the line holding token `at`: the one after the last line break, which KCL's lexer reads the line's indentation at (a backslash joins lines). */
+  lineFirst(at) {
+    const kind2 = this.kind;
+    while (at > 0 && kind2[at - 1] !== T2.Newline && kind2[at - 1] !== T2.Indent && kind2[at - 1] !== T2.Dedent) at--;
+    return at;
+  }
   list() {
     const first = this.pos++;
     const items = [];
@@ -34205,7 +34226,8 @@ var Parser = class {
   ifItems(read) {
     const first = this.pos;
     this.enter(first);
-    const column = this.column(first);
+    let lineColumn = 0;
+    const column = () => lineColumn ||= this.column(this.lineFirst(first));
     const branches = [];
     while (true) {
       if (this.keyword(this.pos) === Keyword.Else) this.pos++;
@@ -34216,12 +34238,12 @@ var Parser = class {
       this.expect(T2.Colon, "':' after the condition");
       const branch = [];
       const inline = this.kind[this.pos] !== T2.Newline;
-      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      if (inline ? read(branch) : this.items(branch, column(), read)) this.fail(this.pos, "a comprehension cannot be an if entry");
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T2.Newline) next++;
       const keyword = this.keyword(next);
-      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
+      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column()) this.pos = next;
       else break;
     }
     let last = this.pos - 1;
@@ -34359,19 +34381,25 @@ function givenValue(name, field2, value) {
   return `${(name ?? byIndex)(field2, void 0, true)} ${value}`;
 }
 
-// src/text/counted.ts
-function counted(n, noun, plural = `${noun}s`) {
-  return `${n} ${n === 1 ? noun : plural}`;
+// src/yaml/api-groups.ts
+var KUSTOMIZE = "kustomize.config.k8s.io/";
+var FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io/";
+var FLUX_HELM = "helm.toolkit.fluxcd.io/";
+var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
+var KCL_RUN = "krm.kcl.dev.fluxcd/";
+var ARGO = "argoproj.io/";
+var TEKTON = "tekton.dev/";
+var SKAFFOLD = "skaffold/";
+var HELM_CATTLE = "helm.cattle.io/";
+var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
+function inGroup(apiVersion, group2) {
+  return apiVersion?.startsWith(group2) === true;
 }
-
-// src/text/and-list.ts
-function andList(items) {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
+function isFluxKustomization({ apiVersion, kind: kind2 }) {
+  return kind2 === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
 }
-function cappedList(items, named3 = 10, { noun, sentence = false } = {}) {
-  if (items.length <= named3) return sentence ? andList(items) : items.join(", ");
-  const more = items.length - named3;
-  return `${items.slice(0, named3).join(", ")} and ${noun === void 0 ? `${more} more` : counted(more, `more ${noun}`)}`;
+function isHelmRelease({ apiVersion, kind: kind2 }) {
+  return kind2 === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
 }
 
 // src/image/digest-pin.ts
@@ -34391,57 +34419,6 @@ function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, 
     return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with ${set2}`;
   const give = name === void 0 ? "" : `, or give the image with ${givenValue(fieldName, "image", `${name}:${tag}@sha256:<digest>`)}`;
   return `${tagKey}: ${set2} wrote ${tag}, but ${stale}; set ${digestKey} too${give}`;
-}
-
-// src/image/marker-misfit.ts
-var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
-var PART_KEYS = {
-  tag: TAG_KEYS,
-  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
-  digest: /* @__PURE__ */ new Set(["digest"])
-};
-var PARTS = Object.keys(PART_KEYS);
-var READ_AS = {
-  tag: (value) => `name:${value}`,
-  name: (value) => `${value}:tag`,
-  digest: (value) => `name@${value}`
-};
-function misfitWarning(marker, field2, key, old) {
-  const marks = `Flux setter "${marker.setter}" marks ${field2}`;
-  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
-  const named3 = key === void 0 ? void 0 : PARTS.find((part) => PART_KEYS[part].has(key));
-  if (marker.field === "ref") {
-    if (named3 === void 0) return void 0;
-    return (value) => `${marks}, a ${named3} field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a ${named3} (${READ_AS[named3](value)}); mark it {"$imagepolicy": "${marker.key}:${named3}"} to set the ${named3} alone`;
-  }
-  if (named3 === marker.field) return void 0;
-  if (named3 !== void 0)
-    return (value) => `${marks}, a ${named3} field, with the ${marker.field} alone: ${written(value)}, and what reads the field reads it as a ${named3}; mark it {"$imagepolicy": "${marker.key}:${named3}"} to set the ${named3}`;
-  if (!holdsWholeReference(marker.field, old)) return void 0;
-  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
-}
-function holdsWholeReference(field2, text2) {
-  const ref = spelledAsDigest(text2) ? void 0 : tryParseImageRef(text2);
-  if (!ref) return false;
-  switch (field2) {
-    case "tag":
-      return !isTag(text2);
-    case "digest":
-      return !isDigest(text2);
-    case "name":
-      return ref.tag !== void 0 || ref.digest !== void 0;
-  }
-}
-function registryJoinWarning(marker, field2, registry, value) {
-  if (marker.field !== "name" || registry.text === "" || writtenRegistry(value) === void 0) return void 0;
-  return oneLine(
-    `Flux setter "${marker.setter}" marks ${field2}, beside the registry field ${registry.field} (${registry.text}): ${value}, the name with its registry, is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ${registry.text}/${value}; leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "${marker.key}:tag"}`
-  );
-}
-
-// src/image/no-digest-field.ts
-function noDigestFieldWarning(image, fix = "a digest field beside the tag would take it") {
-  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${fix})` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${fix})`;
 }
 
 // src/image/flux-semver.ts
@@ -34735,6 +34712,1369 @@ function bareRepositoryWarning(repository) {
 }
 function bareFieldWarning(field2, repository) {
   return { message: `${field2} ${bareRepositoryWarning(repository)}`, about: { field: field2, reason: "bare-repository", image: repository } };
+}
+
+// src/yaml/node.ts
+function isFlowScalar(node2) {
+  return node2?.kind === "scalar" && node2.style !== "literal" && node2.style !== "folded";
+}
+function scalarText(node2) {
+  return node2?.kind === "scalar" ? node2.text : void 0;
+}
+function mapValue(map2, key) {
+  for (const pair of map2.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
+  return void 0;
+}
+function nodeAt(root, path6) {
+  return path6.reduce((node2, key) => {
+    if (typeof key === "number") return node2?.kind === "seq" ? node2.items[key] : void 0;
+    return node2?.kind === "map" ? mapValue(node2, key) : void 0;
+  }, root);
+}
+
+// src/yaml/walk.ts
+function forEachValue(root, visit3, childrenFirst = false) {
+  if (root) walk(root, [], false, visit3, childrenFirst);
+}
+function walk(node2, path6, inFlow, visit3, childrenFirst) {
+  if (!childrenFirst) visit3({ node: node2, path: path6, inFlow });
+  if (node2.kind === "map") {
+    const flow = inFlow || node2.flow;
+    for (const pair of node2.pairs) {
+      const key = scalarText(pair.key);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path6, key], flow, visit3, childrenFirst);
+    }
+  } else if (node2.kind === "seq") {
+    const flow = inFlow || node2.flow;
+    const { items } = node2;
+    for (let index2 = 0; index2 < items.length; index2++) walk(items[index2], [...path6, index2], flow, visit3, childrenFirst);
+  }
+  if (childrenFirst) visit3({ node: node2, path: path6, inFlow });
+}
+
+// src/yaml/alias.ts
+var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+var anchorsOfFile = /* @__PURE__ */ new WeakMap();
+function anchorsIn(file) {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === void 0) {
+    const found = /* @__PURE__ */ new Map();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1], [match.index]);
+    }
+    anchorsOfFile.set(file, anchors = found);
+  }
+  return anchors;
+}
+function anchorOf(file, alias) {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
+  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
+}
+var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
+var valuesOfRoot = /* @__PURE__ */ new WeakMap();
+function anchoredValue(file, root, alias) {
+  const anchor = anchorOf(file, alias);
+  if (anchor === void 0 || root === null) return void 0;
+  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
+  BEFORE_VALUE.test(file.text);
+  const start = BEFORE_VALUE.lastIndex;
+  let values = valuesOfRoot.get(root);
+  if (values === void 0) {
+    const byStart = /* @__PURE__ */ new Map();
+    forEachValue(root, ({ node: node2, path: path6 }) => {
+      if (node2.kind !== "alias" && !byStart.has(node2.start)) byStart.set(node2.start, { node: node2, path: path6 });
+    });
+    valuesOfRoot.set(root, values = byStart);
+  }
+  return values.get(start);
+}
+function scalarOf(file, root, node2) {
+  const value = node2.kind === "alias" ? anchoredValue(file, root, node2)?.node : node2;
+  return value?.kind === "scalar" ? value : void 0;
+}
+function aliasedFieldWords(path6, line, anchor) {
+  return `${formatPath(path6)} (line ${line}), which every alias of ${anchor} follows`;
+}
+
+// src/yaml/json-patch.ts
+var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
+function isOpList(root) {
+  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+function pointerOf(path6) {
+  return path6.map((segment2) => `/${segment2 === -1 ? "-" : String(segment2).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
+function refusedOpList(text2, inline) {
+  const read = inline ? text2.trim() : text2;
+  if (!read.startsWith("[")) return false;
+  try {
+    return !Array.isArray(JSON.parse(read));
+  } catch {
+    return true;
+  }
+}
+function refusedOpListSaid(what, write) {
+  return `${what}: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; write ${write}`;
+}
+var QUOTED_OPS = 'every key and string in double quotes ([{"op": "replace", \u2026}])';
+function appliedOps(list) {
+  if (list.kind !== "seq") return [];
+  const steps = [];
+  const ops = [];
+  const values = [];
+  const landing = (pointer) => {
+    let at = [...pointer];
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const step = steps[i];
+      if (step.kind === "write") {
+        if (hasPrefix(at, step.path)) return { op: step.op, within: at.slice(step.path.length) };
+        continue;
+      }
+      const n = step.list.length;
+      const index2 = at[n];
+      if (!hasPrefix(at, step.list) || typeof index2 !== "number" || index2 < 0 || step.index < 0) continue;
+      if (step.kind === "insert" && index2 === step.index) return { op: step.op, within: at.slice(n + 1) };
+      if (step.kind === "insert" && index2 > step.index) at = [...step.list, index2 - 1, ...at.slice(n + 1)];
+      if (step.kind === "remove" && index2 >= step.index) at = [...step.list, index2 + 1, ...at.slice(n + 1)];
+    }
+    return { path: at };
+  };
+  const placed = (at, self2) => "path" in at ? { path: at.path, root: self2, inserts: false } : { path: [...ops[at.op].path, ...at.within], root: ops[at.op].root, inserts: ops[at.op].inserts };
+  const overwrite = (at) => {
+    const { path: path6, root } = placed(at, -1);
+    const under = (v) => "path" in at ? !ops[v.root].inserts || ops[v.root].path.length > path6.length : v.root === root;
+    for (let j = values.length - 1; j >= 0; j--) if (under(values[j]) && hasPrefix(values[j].at, path6)) values.splice(j, 1);
+  };
+  const indexed2 = (path6) => typeof path6[path6.length - 1] === "number" ? path6[path6.length - 1] : void 0;
+  list.items.forEach((op, index2) => {
+    const field2 = (key) => op.kind === "map" ? mapValue(op, key) : void 0;
+    const name = scalarText(field2("op"));
+    const pointer = scalarText(field2("path"));
+    const value = name === void 0 || pointer === void 0 ? void 0 : field2("value") ?? void 0;
+    if (name === void 0 || pointer === void 0 || name === "test") {
+      ops.push({ name: name ?? "", pointer: pointer ?? "", path: [], inserts: false, root: index2, value });
+      return;
+    }
+    const from = name === "move" ? scalarText(field2("from")) : void 0;
+    if (from !== void 0) {
+      const source = pointerPath(from);
+      overwrite(landing(source));
+      const at2 = indexed2(source);
+      if (at2 !== void 0) steps.push({ kind: "remove", list: source.slice(0, -1), index: at2, op: index2 });
+    }
+    const target = pointerPath(pointer);
+    const at = indexed2(target);
+    const inserting = (name === "add" || name === "move" || name === "copy") && at !== void 0;
+    const landed = landing(inserting ? target.slice(0, -1) : target);
+    if (!inserting) overwrite(landed);
+    const place = placed(landed, index2);
+    const path6 = inserting ? [...place.path, at] : place.path;
+    ops.push({ name, pointer, path: path6, inserts: inserting || place.inserts, root: inserting && "path" in landed ? index2 : place.root, value });
+    if (name === "remove") {
+      if (at !== void 0) steps.push({ kind: "remove", list: target.slice(0, -1), index: at, op: index2 });
+      return;
+    }
+    steps.push(inserting ? { kind: "insert", list: target.slice(0, -1), index: at, op: index2 } : { kind: "write", path: target, op: index2 });
+    if (!VALUE_OPS.has(name)) return;
+    const root = ops[index2].root;
+    forEachValue(value ?? null, ({ node: node2, path: within2 }) => values.push({ op: index2, root, node: node2, path: within2, at: [...path6, ...within2] }));
+  });
+  return ops.map((op, index2) => ({
+    index: index2,
+    name: op.name,
+    pointer: op.pointer,
+    path: op.path,
+    inserts: op.inserts,
+    values: values.filter((v) => v.op === index2).map(({ node: node2, path: path6 }) => ({ node: node2, path: path6 })),
+    value: op.value
+  }));
+}
+
+// src/yaml/merge-key.ts
+function isMergeKey(key) {
+  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
+}
+function hasMergeKey(map2) {
+  return map2.pairs.some((pair) => isMergeKey(pair.key));
+}
+function mergedFromWords(key, from, line) {
+  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
+}
+var MERGE_SHARED = "which every mapping merging it shares";
+function mergedValue(file, root, map2, path6, key) {
+  const found = mergedFrom({ file, root, key, own: ownPair(key), known: mergesOf(file, key) }, map2, /* @__PURE__ */ new Set()).merged;
+  return found?.node ? { node: found.node, path: found.fromMap ? [...path6, ...found.path] : found.path } : void 0;
+}
+function mergedHolder(file, root, key, adding) {
+  const real = ownPair(key);
+  const own = adding === void 0 || real(adding) ? real : (map2) => map2 === adding ? { value: null } : real(map2);
+  const search2 = { file, root, key, own, known: own === real ? mergesOf(file, key) : /* @__PURE__ */ new Map() };
+  return (map2) => own(map2) ? map2 : mergedFrom(search2, map2, /* @__PURE__ */ new Set()).merged?.holder;
+}
+function mergeSources(file, root, map2) {
+  return map2.pairs.flatMap((pair) => {
+    if (!isMergeKey(pair.key) || pair.value === null) return [];
+    const items = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
+    return items.flatMap(({ node: node2, at }) => {
+      const merged = node2.kind === "alias" ? anchoredValue(file, root, node2) : { node: node2, path: at };
+      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node2.kind !== "alias" }] : [];
+    });
+  });
+}
+function ownPair(key) {
+  return (map2) => map2.pairs.find((pair) => pair.key.kind === "scalar" && !isMergeKey(pair.key) && pair.key.text === key);
+}
+var mergesOfFile = /* @__PURE__ */ new WeakMap();
+function mergesOf(file, key) {
+  let byKey = mergesOfFile.get(file);
+  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
+  let merges = byKey.get(key);
+  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
+  return merges;
+}
+function mergedFrom(search2, map2, seen) {
+  const { known } = search2;
+  if (known.has(map2)) return { merged: known.get(map2), cut: false };
+  if (seen.has(map2)) return { merged: void 0, cut: true };
+  seen.add(map2);
+  let cut = false;
+  const answer = (merged) => {
+    if (!cut) known.set(map2, merged);
+    return { merged, cut };
+  };
+  for (const source of mergeSources(search2.file, search2.root, map2)) {
+    const own = search2.own(source.node);
+    if (own) return answer({ holder: source.node, node: own.value, path: [...source.path, search2.key], fromMap: source.fromMap });
+    if (source.node === map2) continue;
+    const below = mergedFrom(search2, source.node, seen);
+    cut ||= below.cut;
+    const found = below.merged;
+    if (found) return answer(found.fromMap ? { ...found, path: [...source.path, ...found.path], fromMap: source.fromMap } : found);
+  }
+  return answer(void 0);
+}
+function fieldsOf(file, root, map2, path6, inFlow) {
+  const merges = hasMergeKey(map2);
+  return (key) => {
+    const value = mapValue(map2, key);
+    if (value !== void 0) return { node: value, path: [...path6, key], inFlow: inFlow || map2.flow };
+    const merged = merges ? mergedValue(file, root, map2, path6, key) : void 0;
+    return merged && { ...merged, inFlow: false, merged: true };
+  };
+}
+function fieldsAt(file, root, path6, keys) {
+  let field2 = { node: nodeAt(root, path6) ?? null, path: path6, inFlow: false };
+  for (const key of keys) {
+    const node2 = field2?.node;
+    if (!field2 || !node2) return void 0;
+    if (node2.kind === "map" && typeof key === "string") field2 = fieldsOf(file, root, node2, field2.path, field2.inFlow)(key);
+    else if (node2.kind === "seq" && typeof key === "number") {
+      const item = node2.items[key];
+      field2 = item && { node: item, path: [...field2.path, key], inFlow: field2.inFlow || node2.flow };
+    } else return void 0;
+  }
+  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
+}
+function replacedOnTheWay(file, root, path6, keys) {
+  let field2 = { node: nodeAt(root, path6) ?? null, path: path6, inFlow: false };
+  for (const key of keys) {
+    const map2 = field2.node;
+    if (map2?.kind !== "map" || typeof key !== "string") return false;
+    field2 = fieldsOf(file, root, map2, field2.path, field2.inFlow)(key);
+    if (!field2) return false;
+    const value = field2.node?.kind === "alias" ? anchoredValue(file, root, field2.node)?.node : field2.node;
+    if (value === void 0) return false;
+    if (value?.kind !== "map") return true;
+    field2 = { ...field2, node: value };
+  }
+  return false;
+}
+
+// src/text/counted.ts
+function counted(n, noun, plural = `${noun}s`) {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+// src/text/and-list.ts
+function andList(items) {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
+}
+function cappedList(items, named3 = 10, { noun, sentence = false } = {}) {
+  if (items.length <= named3) return sentence ? andList(items) : items.join(", ");
+  const more = items.length - named3;
+  return `${items.slice(0, named3).join(", ")} and ${noun === void 0 ? `${more} more` : counted(more, `more ${noun}`)}`;
+}
+
+// src/yaml/placeholder.ts
+var FILLERS = [
+  {
+    opens: "${",
+    closes: "}",
+    // `${VAR:=default}` is named `${VAR}`: the variable to set.
+    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
+    unnamed: "${...}",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
+    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
+    every: "value its substitution variables fill in",
+    pinned: "substitute the version too, or set it per cluster"
+  },
+  {
+    opens: "{{",
+    closes: "}}",
+    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
+    unnamed: "{{...}}",
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
+    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
+    every: "app its generator makes",
+    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
+  }
+];
+function hasPlaceholder(text2) {
+  return FILLERS.some((filler) => text2.includes(filler.opens));
+}
+function placeholderReason(text2, reference, manifest, elements) {
+  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
+  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
+  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
+  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
+  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
+}
+function staleElements(root, placeholder, part, update2) {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  if (name === void 0 || root === null) return void 0;
+  let byUpdate = staleByRoot.get(root);
+  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
+  let byName = byUpdate.get(update2);
+  if (!byName) byUpdate.set(update2, byName = /* @__PURE__ */ new Map());
+  const key = `${part} ${name}`;
+  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update2));
+  return byName.get(key);
+}
+var staleByRoot = /* @__PURE__ */ new WeakMap();
+function readStaleElements(root, name, part, update2) {
+  const held = [];
+  for (const { elements, path: path6 } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
+    elements.items.forEach((element, e) => {
+      const value = nodeAt(element, [name]);
+      if (isFlowScalar(value)) held.push({ path: [...path6, e, name], value: value.text });
+    });
+  if (held.length === 0) return void 0;
+  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
+  return held.filter(({ value }) => nextVersion(update2, version(value)) !== void 0);
+}
+function listElements(generators, path6) {
+  if (generators?.kind !== "seq") return [];
+  return generators.items.flatMap((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind === "seq") return [{ elements, path: [...path6, g, "list", "elements"] }];
+    return ["matrix", "merge"].flatMap((kind2) => listElements(nodeAt(generator, [kind2, "generators"]), [...path6, g, kind2, "generators"]));
+  });
+}
+var ELEMENTS_NAMED = 5;
+function elementsHolding(elements) {
+  let text2 = holding.get(elements);
+  if (text2 === void 0) {
+    text2 = cappedList(
+      elements.map(({ path: path6, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path6)} holds ${value}` : ""),
+      ELEMENTS_NAMED
+    );
+    holding.set(elements, text2);
+  }
+  return text2;
+}
+var holding = /* @__PURE__ */ new WeakMap();
+function leftToPlaceholder(path6) {
+  return { field: formatPath(path6), reason: "placeholder" };
+}
+function warnPlaceholderField(fields, name, update2, plan, manifest) {
+  for (const [part, field2] of Object.entries(fields)) {
+    const node2 = field2?.node;
+    if (field2 && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
+      if (nextVersion(update2, {}) !== void 0)
+        plan.warn(
+          node2.start,
+          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
+          void 0,
+          leftToPlaceholder(field2.path)
+        );
+      return true;
+    }
+  }
+  return false;
+}
+function warnSubstituted(node2, path6, incoming, plan) {
+  if (plan.isClaimed(node2)) return;
+  const named3 = namedReference(node2.text);
+  const stale = (named3 !== void 0 ? staleImageIn(named3, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
+  if (stale) {
+    const update2 = incoming.get(stale.repository);
+    if (nextVersion(update2, {}) === void 0) return;
+    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
+    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update2);
+    if (elements?.length === 0) return;
+    return plan.warn(
+      node2.start,
+      `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
+      void 0,
+      leftToPlaceholder(path6)
+    );
+  }
+  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
+  if (!pin) return;
+  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
+  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
+  plan.warn(
+    node2.start,
+    `${formatPath(path6)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
+  );
+}
+function namedReference(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const image = text2.slice(eq + 1);
+  const at = versionIndex(image);
+  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
+}
+function versionIndex(image) {
+  let colon = -1;
+  for (const i of literalIndexes(image)) {
+    if (image[i] === "@") return colon === -1 ? i : colon;
+    if (image[i] === ":") colon = i;
+    if (image[i] === "/") colon = -1;
+  }
+  return colon;
+}
+function rootHolding(plan, node2) {
+  return documentHolding(plan, node2)?.root ?? null;
+}
+function documentHolding(plan, node2) {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
+}
+function inManifest(plan, node2) {
+  const object = documentHolding(plan, node2)?.object;
+  return object?.apiVersion !== void 0 || object?.kind !== void 0;
+}
+function literalIndexOf(text2, char) {
+  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
+  return -1;
+}
+function* literalIndexes(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
+    if (!filler) {
+      yield i;
+      continue;
+    }
+    const close = text2.indexOf(filler.closes, i + filler.opens.length);
+    if (close === -1) return;
+    i = close + filler.closes.length - 1;
+  }
+}
+function literalPieces(text2) {
+  const pieces = [];
+  let from = 0;
+  for (let at = 0; at < text2.length; at++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
+    if (!filler) continue;
+    const close = text2.indexOf(filler.closes, at + filler.opens.length);
+    if (close === -1) break;
+    pieces.push(text2.slice(from, at));
+    from = close + filler.closes.length;
+    at = from - 1;
+  }
+  return [...pieces, text2.slice(from)];
+}
+function templatedPin(text2, incoming) {
+  const pieces = literalPieces(text2.trim());
+  if (pieces.length < 2) return void 0;
+  const last = pieces[pieces.length - 1];
+  const at = last.indexOf("@");
+  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
+  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
+  if (start === -1) return void 0;
+  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
+  const digest = at === -1 ? void 0 : last.slice(at + 1);
+  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
+  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
+  const literal2 = repository.join("\n");
+  const [first] = repository;
+  for (const update2 of incoming.values()) {
+    const name = update2.image.repository;
+    const written = spellings(name);
+    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
+    if (!written.some((spelling) => spells(repository, spelling))) continue;
+    if (nextVersion(update2, versionOf(tag, digest)) !== void 0)
+      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  }
+  return void 0;
+}
+function spellings(repository) {
+  if (!repository.startsWith("docker.io/")) return [repository];
+  const short2 = repository.slice("docker.io/".length);
+  return short2.startsWith("library/") ? [repository, short2, short2.slice("library/".length)] : [repository, short2];
+}
+function spells(pieces, name) {
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
+  let from = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = name.indexOf(piece, from);
+    if (found === -1) return false;
+    from = found + piece.length;
+  }
+  return from <= name.length - last.length;
+}
+
+// src/yaml/renamed.ts
+function warnRenamed(plan, incoming, fieldName, at, name, to) {
+  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
+  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
+    field: formatPath(at.field),
+    reason: "advised-override"
+  });
+}
+
+// src/yaml/readers.ts
+var indexOfFile = /* @__PURE__ */ new WeakMap();
+function indexOf(file) {
+  let index2 = indexOfFile.get(file);
+  if (index2 === void 0) indexOfFile.set(file, index2 = buildIndex(file));
+  return index2;
+}
+function buildIndex(file) {
+  const placed = /* @__PURE__ */ new Map();
+  const mergers = /* @__PURE__ */ new Map();
+  const aliases = /* @__PURE__ */ new Map();
+  const holders = /* @__PURE__ */ new Map();
+  const push = (map2, key, value) => {
+    const list = map2.get(key);
+    if (list) list.push(value);
+    else map2.set(key, [value]);
+  };
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node: map2, path: path6, inFlow }) => {
+      if (map2.kind !== "map") return;
+      placed.set(map2, { map: map2, path: path6, inFlow, root });
+      if (hasMergeKey(map2)) for (const source of mergeSources(file, root, map2)) push(mergers, source.node, map2);
+      for (const { key: keyNode, value } of map2.pairs) {
+        const key = scalarText(keyNode);
+        if (key === void 0 || value === null || isMergeKey(keyNode)) continue;
+        holders.set(value, { map: map2, key });
+        const anchored2 = value.kind === "alias" ? anchoredValue(file, root, value) : void 0;
+        if (value.kind === "alias" && anchored2) push(aliases, anchored2.node, { map: map2, key, alias: value });
+      }
+    });
+  }
+  return { placed, mergers, aliases, holders };
+}
+function readersOfValue(file, node2) {
+  const holder = mayShare(file) ? indexOf(file).holders.get(node2) : void 0;
+  return holder ? readersOf(file, holder.map, holder.key) : [];
+}
+function mayShare(file) {
+  return file.text.includes("<<") || file.text.includes("&");
+}
+function readersOf(file, map2, key) {
+  if (!mayShare(file)) return [];
+  const index2 = indexOf(file);
+  const place = index2.placed.get(map2);
+  if (place === void 0) return [];
+  const readers = [];
+  const holder = mergedHolder(file, place.root, key, map2);
+  const queue = [map2];
+  const seen = new Set(queue);
+  for (const source of queue) {
+    for (const merger of index2.mergers.get(source) ?? []) {
+      if (seen.has(merger)) continue;
+      seen.add(merger);
+      if (holder(merger) !== map2) continue;
+      queue.push(merger);
+      const at = merger.pairs.find((pair) => isMergeKey(pair.key))?.key.start ?? merger.start;
+      readers.push({ ...index2.placed.get(merger), key, at });
+    }
+  }
+  const value = mapValue(map2, key);
+  for (const { map: aliasing, key: as, alias } of (value && index2.aliases.get(value)) ?? []) {
+    readers.push({ ...index2.placed.get(aliasing), key: as, alias, at: alias.start });
+    readers.push(...readersOf(file, aliasing, as));
+  }
+  return readers;
+}
+
+// src/yaml/quoting.ts
+var YAML11_BOOLEANS = new Map([
+  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
+  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
+]);
+var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
+var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
+var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
+var NUMBER_PATTERNS = [
+  /^[-+]?(?:0|[1-9][0-9_]*)$/,
+  // decimal int
+  /^[-+]?0[0-7_]+$/,
+  // 1.1 octal
+  /^[-+]?0o[0-7_]+$/,
+  // 1.2 octal
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  // hex
+  /^[-+]?0b[01_]+$/,
+  // binary
+  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  // float, `1.10`, `1e3`
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
+  // 1.1 sexagesimal `1:20`
+];
+function readsAsNonString(value) {
+  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
+}
+function numberRead(text2) {
+  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
+  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
+  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
+  if (typeof value === "number" && Number.isNaN(value)) return void 0;
+  return String(text2.startsWith("-") ? -value : value);
+}
+function yaml11Boolean(text2) {
+  return YAML11_BOOLEANS.get(text2);
+}
+function readsAsNull(node2) {
+  if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
+  return node2.style === "plain" && nonStringType(node2.text) === "null";
+}
+function nonStringType(text2) {
+  if (text2 === "" || NULLS.has(text2)) return "null";
+  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
+  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
+}
+function misreadAs(held, next) {
+  if (held === next) return void 0;
+  const heldType = nonStringType(held);
+  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
+  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
+  const read = numberRead(next);
+  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
+  const boolean = yaml11Boolean(next);
+  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
+  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
+}
+function isPrintable(code2) {
+  return code2 >= 32 && code2 <= 126 || code2 >= 160 && code2 <= 55295 && code2 !== 8232 && code2 !== 8233 || code2 >= 57344 && code2 <= 65533 && code2 !== 65279 || code2 >= 65536;
+}
+var FLOW_INDICATORS = /[,[\]{}]/;
+function isPlainSafe(value, inFlow) {
+  if (readsAsNonString(value)) return false;
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
+  if (/^\s|\s$/.test(value)) return false;
+  if (value.startsWith("---") || value.startsWith("...")) return false;
+  const first = value[0];
+  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
+  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
+  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
+  return !(inFlow && FLOW_INDICATORS.test(value));
+}
+function doubleQuoted(value) {
+  let out = '"';
+  for (const ch of value) {
+    const code2 = ch.codePointAt(0);
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "	") out += "\\t";
+    else if (isPrintable(code2)) out += ch;
+    else if (code2 <= 255) out += `\\x${code2.toString(16).padStart(2, "0")}`;
+    else if (code2 <= 65535) out += `\\u${code2.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code2.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+function singleQuoted(value) {
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+function renderScalar(value, style, inFlow) {
+  switch (style) {
+    case "double":
+      return doubleQuoted(value);
+    case "single":
+      return singleQuoted(value) ?? doubleQuoted(value);
+    case "plain":
+      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+  }
+}
+function scalarForm(node2, source, inFlow) {
+  if (node2.style === "literal") return "literal block (|) string";
+  if (node2.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node2.style]} string`;
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  return renderScalar(node2.text, node2.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
+}
+
+// src/yaml/splice.ts
+function scalarSplice(file, node2, value, inFlow, verbatim = false) {
+  const { start, end } = node2;
+  let insert = verbatim ? value : renderScalar(value, node2.style, inFlow);
+  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
+  if (start === end && file.text[end] === "#") insert = `${insert} `;
+  return { start, end, insert };
+}
+var CORE_TYPES = /* @__PURE__ */ new Map([
+  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
+  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
+  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
+]);
+function coreType(node2) {
+  return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
+}
+function tagHolds(node2, value, typed2 = false) {
+  const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
+  return reads === void 0 || node2.text === value || typed2 && reads.test(value);
+}
+function tagWarning(subject, node2, value) {
+  return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
+}
+function pairInsertion(file, map2, keys, value) {
+  const { text: text2 } = file;
+  const { start: mapStart } = map2;
+  if (map2.flow) {
+    const pair = keys.reduceRight(
+      (inner, key, i) => {
+        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
+        return i === 0 ? entry : `{${entry}}`;
+      },
+      renderScalar(value, "plain", true)
+    );
+    const lastPair2 = map2.pairs[map2.pairs.length - 1];
+    if (!lastPair2) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
+    const valueEnd = (lastPair2.value ?? lastPair2.key).end;
+    const comma = flowCommaAfter(text2, valueEnd);
+    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
+    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
+  }
+  if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
+    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
+  }
+  const before = file.columnAt(mapStart) - 1;
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(before - properties);
+  const lastPair = map2.pairs[map2.pairs.length - 1];
+  const lastNode = lastPair?.value ?? lastPair?.key;
+  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
+  const lastEnd = (lastNode ?? map2).end;
+  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
+    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
+    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
+  }
+  let end = lastEnd;
+  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
+  const newline = text2.indexOf("\n", end);
+  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
+  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
+  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
+}
+function flowCommaAfter(text2, from) {
+  for (let i = from; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "#") {
+      const newline = text2.indexOf("\n", i);
+      i = newline < 0 ? text2.length : newline;
+    } else if (c === ",") return i;
+    else if (c !== " " && c !== "	" && c !== "\n" && c !== "\r") return -1;
+  }
+  return -1;
+}
+
+// src/yaml/version-write.ts
+function referenceOf(name, { tag, digest }) {
+  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+function mergedHold(plan, { at, mapping, name, next }, writes2) {
+  const behind = writes2.find(({ field: field2, node: node2, value }) => field2.merged && plan.valueOf(node2) !== value);
+  if (!behind) return true;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
+  );
+  return false;
+}
+function sharedHold(plan, pair, writes2, adds, judge) {
+  const fields = [
+    ...writes2.flatMap(
+      ({ field: field2, node: node2, value }) => !field2.merged && plan.valueOf(node2) !== value ? [
+        {
+          readers: () => readersOfValue(plan.file, node2),
+          value,
+          at: node2.start,
+          named: `${formatPath(field2.path)} is also`,
+          kept: plan.file.text.slice(node2.start, node2.end)
+        }
+      ] : []
+    ),
+    ...adds.map(({ map: map2, key, value }) => ({
+      readers: () => readersOf(plan.file, map2, key),
+      value,
+      at: pair.at,
+      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
+      kept: '""'
+    }))
+  ];
+  for (const { readers, value, at, named: field2, kept } of fields) {
+    const apart = readers().flatMap((reader) => {
+      const read = judge(reader);
+      return read && read.value !== value ? [{ reader, image: read.image }] : [];
+    });
+    if (apart.length === 0) continue;
+    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
+    const whose = apart.map(
+      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
+    );
+    const list = (items) => cappedList(items, void 0, { sentence: true });
+    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
+    const advice = [
+      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
+      ...apart.flatMap(
+        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
+      )
+    ];
+    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
+    plan.warn(
+      at,
+      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
+      void 0,
+      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
+    );
+    return false;
+  }
+  return true;
+}
+function aliasText(plan, alias) {
+  return plan.file.text.slice(alias.start, alias.end);
+}
+function mergedVersionNote(plan, at, mapping, field2, image) {
+  const key = String(field2.path[field2.path.length - 1]);
+  const from = formatPath(field2.path);
+  const line = plan.file.lineAt(field2.node?.start ?? at);
+  return (why, kind2) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind2, {
+    field: from,
+    reason: "version",
+    said: why,
+    ...named(image, [line])
+  });
+}
+var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
+function heldText(plan, root, node2) {
+  if (node2?.kind !== "alias") return scalarText(node2);
+  const anchored2 = anchoredValue(plan.file, root, node2)?.node;
+  return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
+}
+function fixedVersion(plan, root, { at, mapping, keys }, fields, update2, moves) {
+  const fixed = fields.find((field2) => field2 !== void 0 && !isFlowScalar(field2.node));
+  if (fixed === void 0) return false;
+  if (!moves) return true;
+  const { node: node2, path: path6 } = fixed;
+  const key = String(path6.at(-1));
+  const { repository } = update2.image;
+  const alias = node2?.kind === "alias" ? node2 : void 0;
+  const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
+  const line = anchored2 && plan.file.lineAt(anchored2.node.start);
+  const form = node2 === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node2.kind];
+  const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
+  plan.warn(
+    fixed.merged || node2 === null ? at : node2.start,
+    `${formatPath(path6)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update2.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
+  );
+  return true;
+}
+function named(image, lines) {
+  return { ...image !== void 0 && { image }, lines };
+}
+function claimedOwn(plan, fields) {
+  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
+}
+function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
+  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
+  const unfit = writes2.find(({ field: field2, node: node2, value }) => !field2.merged && !tagHolds(node2, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field: field2, node: node2, value } of writes2) if (!field2.merged) plan.setScalar(node2, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
+  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
+  return true;
+}
+
+// src/yaml/unset-fields.ts
+function leftText(plan, root, node2) {
+  return isFlowScalar(node2) ? plan.valueOf(node2) : heldText(plan, root, node2);
+}
+function warnUnset(plan, { start, image, repository }, fields, reason) {
+  const unset = fields.filter((field2) => field2.value !== void 0 && field2.value !== field2.held);
+  if (unset.length === 0) return;
+  const named3 = [formatPath(unset[0].path), ...unset.slice(1).map((field2) => field2.key)].join(" and ");
+  plan.warn(
+    unset.find((field2) => field2.node)?.node?.start ?? start,
+    `${named3} ${unset.length > 1 ? "are" : "is"} not set for ${image}: ${reason(unset)}`,
+    void 0,
+    { reason: "unmoved", image: repository }
+  );
+}
+function markedReason(mapping, marked) {
+  return (unset) => `${mapping} has a Flux marker on ${marked.join(" and ")}, so it is left to its markers, as Flux sets only the fields they mark; ${markAdvice(unset)} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+function markAdvice(unset) {
+  const written = unset.filter((field2) => field2.node !== void 0).map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`);
+  const missing = unset.filter((field2) => field2.node === void 0).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
+  const listed = (verb, fields) => fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : [];
+  return [...listed("mark", written), ...listed("add", missing)].join(" and ");
+}
+
+// src/yaml/kustomize.ts
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path6) {
+  return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
+}
+var KUSTOMIZATION_FIELDS = new Map([
+  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"]),
+  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"]),
+  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"])
+]);
+var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
+var ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
+var VERSION_FIELDS = ["newTag", "digest"];
+function looksLikeKustomization(root) {
+  if (root?.kind !== "map") return false;
+  const images = mapValue(root, "images");
+  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
+  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
+  return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
+}
+function isKustomization(document, file) {
+  const { apiVersion, kind: kind2 } = document.object;
+  if (inGroup(apiVersion, KUSTOMIZE)) return kind2 === void 0 || kind2 === "Kustomization" || kind2 === "Component";
+  if (apiVersion === void 0 && kind2 === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
+  return apiVersion === void 0 ? kind2 === "Kustomization" || kind2 === "Component" : isFluxKustomization(document.object);
+}
+function imageLists(document, file) {
+  if (isHelmRelease(document.object)) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
+  }
+  if (!isKustomization(document, file)) return [];
+  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
+}
+var editKustomizeImages = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const path6 of imageLists(document, request2.file)) {
+      const list = nodeAt(document.root, path6);
+      if (list?.kind === "seq") editList(list.items, path6, document, incoming, plan, request2.fieldName);
+    }
+  }
+};
+function editList(entries, path6, document, incoming, plan, fieldName) {
+  entries.forEach((entry, index2) => {
+    if (entry.kind !== "map") return;
+    const at = [...path6, index2];
+    const read = fieldsOf(plan.file, document.root, entry, at, false);
+    const field2 = (key) => read(key)?.node;
+    const site = { start: entry.start, at, read };
+    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
+    if (marked.length > 0) return warnLeftEntry(plan, document, site, incoming, marked, markedReason(formatPath(at), marked));
+    const newName = scalarText(field2("newName"));
+    const name = newName || scalarText(field2("name")) || "";
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    if (update2 && !scalarText(field2("name")))
+      return warnLeftEntry(
+        plan,
+        document,
+        site,
+        incoming,
+        [],
+        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`
+      );
+    if (!update2) {
+      if (newName)
+        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
+          name: newName,
+          tag: scalarText(field2("newTag")),
+          pinned: field2("newTag") !== void 0 || field2("digest") !== void 0
+        });
+      return;
+    }
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update2, plan, true)) return;
+    const current = versionOf(heldText(plan, document.root, field2("newTag")), heldText(plan, document.root, field2("digest")));
+    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
+    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update2, nextVersion(update2, current) !== void 0)) return;
+    const { next, say: sayTo } = pendingVersion(update2, current);
+    const tag = read("newTag");
+    const say = () => sayTo(
+      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update2.image.repository) : plan.versionNote(entry.start, formatPath(at), update2.image.repository)
+    );
+    if (!next) return say();
+    const values = entryValues(next, !!field2("digest"));
+    const writes2 = [];
+    const adds = [];
+    for (const key of VERSION_FIELDS) {
+      const [f, value] = [read(key), values[key]];
+      if (value === void 0) continue;
+      if (f === void 0) adds.push({ map: entry, key, value });
+      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
+    }
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, {
+      kind: "kustomize",
+      document,
+      repository: update2.image.repository
+    });
+  });
+}
+function warnLeftEntry(plan, document, { start, at, read }, incoming, skip, reason) {
+  const written = (key) => heldText(plan, document.root, read(key)?.node);
+  const held = (key) => leftText(plan, document.root, read(key)?.node);
+  const name = held("newName") || held("name") || "";
+  const update2 = incoming.get(normalizeRepository(name) ?? "");
+  const next = update2 && pendingVersion(update2, versionOf(written("newTag"), written("digest"))).next;
+  if (!next) return;
+  const values = entryValues(next, read("digest") !== void 0);
+  const fields = VERSION_FIELDS.filter((key) => !skip.includes(key)).map((key) => ({
+    key,
+    path: [...at, key],
+    node: read(key)?.node,
+    held: held(key),
+    value: values[key],
+    suffix: MARKER_SUFFIX[key]
+  }));
+  warnUnset(plan, { start, image: formatImageRef({ name, ...next }), repository: update2.image.repository }, fields, reason);
+}
+var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
+function entryValues(next, hasDigest) {
+  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
+}
+function entryReader(plan, incoming) {
+  return ({ map: map2, path: path6, inFlow, root, key }) => {
+    if (key !== "newTag" && key !== "digest") return void 0;
+    const read = fieldsOf(plan.file, root, map2, path6, inFlow);
+    const field2 = (name2) => read(name2)?.node;
+    const text2 = (name2) => {
+      const node2 = field2(name2);
+      return node2 ? scalarOf(plan.file, root, node2)?.text : void 0;
+    };
+    const name = text2("newName") || text2("name");
+    if (!name) return void 0;
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    const next = update2 && pendingVersion(update2, versionOf(text2("newTag"), text2("digest"))).next;
+    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
+  };
+}
+
+// src/yaml/images.ts
+var editImages = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    const lists = imageLists(document, request2.file);
+    if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
+    if (isOpList(document.root)) continue;
+    const fields = [];
+    forEachValue(document.root, (field2) => {
+      if (field2.path[field2.path.length - 1] === "image" && !lists.some((list) => hasPrefix(field2.path, list))) fields.push(field2);
+    });
+    const aliased = new Set(
+      fields.flatMap(({ node: node2, path: path6 }) => node2.kind === "alias" && inContainerSpec(path6) ? bareAnchored(file, document, node2)?.node ?? [] : [])
+    );
+    for (const { node: node2, path: path6, inFlow } of fields) {
+      if (node2.kind === "alias") warnAliased(file, document, node2, path6, incoming, plan, request2.kustomizeTagged);
+      else if (isFlowScalar(node2) && hasPlaceholder(node2.text)) warnSubstituted(node2, path6, incoming, plan);
+      else if (!aliased.has(node2) && !warnMerged(file, { node: node2, path: path6 }, incoming, plan, request2.kustomizeTagged))
+        setImageScalar({ node: node2, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
+    }
+  }
+};
+function bareOutside(field2) {
+  if (!field2 || !isFlowScalar(field2.node) || field2.path[field2.path.length - 1] !== "image" || inContainerSpec(field2.path)) return void 0;
+  const ref = tryParseImageRef(field2.node.text);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...field2, node: field2.node, ref } : void 0;
+}
+function bareAnchored(file, document, alias) {
+  return bareOutside(anchoredValue(file, document.root, alias));
+}
+function warnMerged(file, field2, incoming, plan, kustomizeTagged2) {
+  const bare = bareOutside(field2);
+  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
+  const update2 = bare && incoming.get(bare.ref.repository);
+  if (!bare || !update2) return containers.length > 0;
+  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
+  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
+  for (const { path: path6, key, at } of containers)
+    warnBareRead(plan, at, [...path6, key], how, bare, update2, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged2);
+  return containers.length > 0;
+}
+function warnBareRead(plan, at, path6, how, bare, update2, where2, kustomizeTagged2) {
+  if (RETAGGED_LISTS.has(inContainerSpec(path6)) && kustomizeTagged2?.has(bare.ref.name)) {
+    const reason = kustomizeTagged2.get(bare.ref.name);
+    return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path6)} ${how.that} ${reason}`);
+  }
+  const next = nextReference(update2, bare.ref);
+  const line = plan.file.lineAt(bare.node.start);
+  if (next)
+    plan.warn(
+      at,
+      `${formatPath(path6)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where2}`,
+      void 0,
+      { reason: "unmoved", image: update2.image.repository, lines: [line] }
+    );
+}
+function warnAliased(file, document, alias, path6, incoming, plan, kustomizeTagged2) {
+  const written = file.text.slice(alias.start, alias.end);
+  const bare = inContainerSpec(path6) ? bareAnchored(file, document, alias) : void 0;
+  const update2 = bare && incoming.get(bare.ref.repository);
+  if (bare && update2) {
+    const anchor = anchorOf(file, alias);
+    const where2 = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
+    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
+    if (where2) warnBareRead(plan, alias.start, path6, how, bare, update2, where2, kustomizeTagged2);
+    return;
+  }
+  const anchored2 = anchoredValue(file, document.root, alias);
+  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] === "image") return;
+  const ref = tryParseImageRef(anchored2.node.text);
+  if (!ref || !incoming.has(ref.repository)) return;
+  const line = file.lineAt(anchored2.node.start);
+  plan.warn(
+    alias.start,
+    `${formatPath(path6)} is ${written}, an alias of ${formatPath(anchored2.path)} (line ${line}), which holds ${anchored2.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored2.path)} with a Flux marker`,
+    void 0,
+    { reason: "unmoved", image: ref.repository, lines: [line] }
+  );
+}
+function setImageScalar(field2, kind2, container, incoming, plan, document, kustomizeTagged2) {
+  const { node: node2, path: path6 } = field2;
+  if (node2?.kind !== "scalar" || plan.isClaimed(node2)) return;
+  if (!isFlowScalar(node2)) return warnBlock(node2, path6, incoming, plan);
+  const ref = tryParseImageRef(node2.text);
+  const update2 = ref && incoming.get(ref.repository);
+  if (!ref || !update2) return;
+  if (ref.tag === void 0 && ref.digest === void 0) {
+    if (!container) return warnBare(node2, path6, ref, kind2 === "image" ? bareImageRole(document, path6) : void 0, update2, plan);
+    if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
+      const reason = kustomizeTagged2.get(ref.name);
+      return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path6)} ${reason}`);
+    }
+  }
+  const next = nextReference(update2, ref, plan.versionNote(node2.start, formatPath(path6), update2.image.repository));
+  if (next) plan.setScalar(node2, next, field2.inFlow, { kind: kind2, key: formatPath(path6), document });
+}
+function warnBlock(node2, path6, incoming, plan) {
+  const written = node2.text.trim();
+  const ref = tryParseImageRef(written);
+  const update2 = ref && incoming.get(ref.repository);
+  const next = update2 && nextReference(update2, ref);
+  if (!next) return;
+  const { text: text2 } = plan.file;
+  const at = text2.indexOf(written.split("\n", 1)[0], text2.indexOf("\n", node2.start));
+  plan.warn(
+    at < 0 ? node2.start : at,
+    `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
+  );
+}
+function bareImageRole(document, path6) {
+  const { apiVersion, kind: kind2 } = document.object;
+  const [holder, index2] = [path6.at(-3), path6.at(-2)];
+  const inList = (lists) => typeof index2 === "number" && typeof holder === "string" && lists.includes(holder);
+  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index2 === "stepTemplate" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, ARGO) && kind2 !== void 0 && WORKFLOW_KINDS.has(kind2))
+    return inList(["sidecars"]) || index2 === "container" || index2 === "script" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, SKAFFOLD) && path6.length === 4 && path6[0] === "build" && path6[1] === "artifacts") return "built";
+  const service = path6.length === 3 && path6[0] === "services" ? nodeAt(document.root, path6.slice(0, 2)) : void 0;
+  return service?.kind === "map" && mapValue(service, "build") !== void 0 ? "built" : void 0;
+}
+var WORKFLOW_KINDS = /* @__PURE__ */ new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
+function warnBare(node2, path6, ref, role, update2, plan) {
+  if (role === "built") return;
+  if (role === "runs-latest") {
+    const next = nextReference(update2, ref);
+    if (next)
+      plan.warn(
+        node2.start,
+        `${formatPath(path6)} holds ${ref.name} with no tag or digest, so it runs as ${ref.name}:latest; left as it is: write ${next} there to run that version`,
+        void 0,
+        { reason: "unmoved", image: ref.repository }
+      );
+    return;
+  }
+  const { message, about } = bareFieldWarning(formatPath(path6), ref.repository);
+  plan.warn(node2.start, message, void 0, about);
+}
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
+function inContainerSpec(path6) {
+  const list = path6[path6.length - 3];
+  return typeof path6[path6.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
+}
+
+// src/yaml/created-shape.ts
+var KUSTOMIZATION_SHAPES = new Map([
+  ...["apiVersion", "kind", "namePrefix", "nameSuffix", "namespace"].map((key) => [key, "string"]),
+  ...["metadata", "helmGlobals", "generatorOptions", "inventory", "sortOptions"].map((key) => [key, "mapping"]),
+  // map[string]string: a key under them holds a string, not a mapping.
+  ...["openapi", "commonLabels", "commonAnnotations"].map((key) => [key, "strings"]),
+  ...[
+    "resources",
+    "components",
+    "crds",
+    "bases",
+    "images",
+    "replicas",
+    "patches",
+    "patchesStrategicMerge",
+    "patchesJson6902",
+    "replacements",
+    "vars",
+    "labels",
+    "configMapGenerator",
+    "secretGenerator",
+    "helmCharts",
+    "helmChartInflationGenerator",
+    "configurations",
+    "generators",
+    "transformers",
+    "validators",
+    "buildMetadata"
+  ].map((key) => [key, "list"])
+]);
+var ITEM_EXAMPLES = {
+  images: "{name: IMAGE, newTag: TAG}",
+  replicas: "{name: NAME, count: N}",
+  patches: "{path: FILE}",
+  labels: "{pairs: {KEY: VALUE}}"
+};
+var IMAGE_WORDS = /* @__PURE__ */ new Set(["image", "newName", "newTag", "digest", "tag"]);
+function createdShapeError(document, file, path6, from, fieldName = byFlag) {
+  const kustomization = kustomizeReads(document, file);
+  for (let i = from; i < path6.length; i++) {
+    const key = path6[i];
+    if (typeof key !== "string") return void 0;
+    const created = i < path6.length - 1 ? "mapping" : "value";
+    const what = `${created === "mapping" ? "as a mapping" : "as a single value"} (${createdText(path6.slice(i))})`;
+    if (kustomization && i <= 1) {
+      const top = String(path6[0]);
+      const shape = KUSTOMIZATION_SHAPES.get(top);
+      if (i === 0 && shape === void 0) {
+        const image = IMAGE_WORDS.has(top) ? `; an image's ${top} is an images: entry's field: ${listAdvice("images", fieldName)}` : "";
+        return `kustomize reads no field '${top}' in a kustomization and refuses one it does not know (unknown field "${top}"), so it is not created${image}`;
+      }
+      const refused = i === 0 ? shape === "list" || shape === "string" && created === "mapping" || (shape === "mapping" || shape === "strings") && created === "value" : shape === "strings" && created === "mapping";
+      if (refused)
+        return `${kustomizeRefuses(formatPath(path6.slice(0, i + 1)), i === 0 ? shape : "string", what)}${i === 0 && shape === "list" ? `; ${listAdvice(top, fieldName)}` : ""}`;
+    }
+    const parent = path6[i - 1];
+    if (!kustomization && document.object.kind !== void 0 && parent === "spec" && CONTAINER_LISTS.has(key)) {
+      const at = formatPath(path6.slice(0, i + 1));
+      return `${at} is a list of containers in a Kubernetes ${document.object.kind} (a pod spec's), which the API server refuses as anything else, so it is not created ${what}; write the container by hand (${key}: [{name: NAME, image: IMAGE}]), or set one it holds by index (${at}[0]${formatRest(path6.slice(i + 1))})`;
+    }
+  }
+  return void 0;
+}
+function kustomizeReads(document, file) {
+  return isKustomization(document, file) && !isFluxKustomization(document.object);
+}
+function createdText(path6) {
+  return path6.length === 1 ? `${String(path6[0])}: \u2026` : `${String(path6[0])}: {${createdText(path6.slice(1))}}`;
+}
+function formatRest(rest) {
+  return rest.length === 0 ? "" : `.${formatPath(rest)}`;
+}
+function kustomizeRefuses(at, shape, what) {
+  const reads = { list: "a list", string: "a string", mapping: "a mapping", strings: "a mapping of strings" }[shape];
+  return `kustomize reads ${at} in a kustomization as ${reads} and refuses the file with it written ${what}, so it is not created`;
+}
+function noListItem(document, file, path6, from, fieldName = byFlag) {
+  const index2 = path6.findIndex((segment2, i) => i >= from && typeof segment2 === "number");
+  if (index2 < 0) return void 0;
+  const list = path6[index2 - 1];
+  const kustomization = index2 === 1 && kustomizeReads(document, file);
+  const create = fieldName("create", void 0, true);
+  if (kustomization && typeof list === "string" && KUSTOMIZATION_SHAPES.get(list) === "list")
+    return `${create} adds no list item: ${listAdvice(list, fieldName)}`;
+  const at = formatPath(path6.slice(0, index2));
+  return `${create} adds no list item: write the item of ${at === "" ? "the document" : at} by hand, then set its field by index`;
+}
+function listAdvice(field2, fieldName) {
+  const example = ITEM_EXAMPLES[field2] ?? "ITEM";
+  if (field2 !== "images") return `write the list by hand (${field2}: [${example}]), then set an item it holds by index (${field2}[0]\u2026)`;
+  return `add the entry with kustomize edit set image NAME=NEW_NAME:TAG in the kustomization's directory, or by hand (images: [${example}]); then ${givenValue(fieldName, "image", "NEW_NAME:TAG")} moves it, as does the path images[0].newTag`;
+}
+
+// src/image/marker-misfit.ts
+var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
+var PART_KEYS = {
+  tag: TAG_KEYS,
+  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
+  digest: /* @__PURE__ */ new Set(["digest"])
+};
+var PARTS = Object.keys(PART_KEYS);
+var READ_AS = {
+  tag: (value) => `name:${value}`,
+  name: (value) => `${value}:tag`,
+  digest: (value) => `name@${value}`
+};
+function misfitWarning(marker, field2, key, old) {
+  const marks = `Flux setter "${marker.setter}" marks ${field2}`;
+  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
+  const named3 = key === void 0 ? void 0 : PARTS.find((part) => PART_KEYS[part].has(key));
+  if (marker.field === "ref") {
+    if (named3 === void 0) return void 0;
+    return (value) => `${marks}, a ${named3} field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a ${named3} (${READ_AS[named3](value)}); mark it {"$imagepolicy": "${marker.key}:${named3}"} to set the ${named3} alone`;
+  }
+  if (named3 === marker.field) return void 0;
+  if (named3 !== void 0)
+    return (value) => `${marks}, a ${named3} field, with the ${marker.field} alone: ${written(value)}, and what reads the field reads it as a ${named3}; mark it {"$imagepolicy": "${marker.key}:${named3}"} to set the ${named3}`;
+  if (!holdsWholeReference(marker.field, old)) return void 0;
+  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
+}
+function holdsWholeReference(field2, text2) {
+  const ref = spelledAsDigest(text2) ? void 0 : tryParseImageRef(text2);
+  if (!ref) return false;
+  switch (field2) {
+    case "tag":
+      return !isTag(text2);
+    case "digest":
+      return !isDigest(text2);
+    case "name":
+      return ref.tag !== void 0 || ref.digest !== void 0;
+  }
+}
+function registryJoinWarning(marker, field2, registry, value) {
+  if (marker.field !== "name" || registry.text === "" || writtenRegistry(value) === void 0) return void 0;
+  return oneLine(
+    `Flux setter "${marker.setter}" marks ${field2}, beside the registry field ${registry.field} (${registry.text}): ${value}, the name with its registry, is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ${registry.text}/${value}; leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "${marker.key}:tag"}`
+  );
+}
+
+// src/image/no-digest-field.ts
+function noDigestFieldWarning(image, fix = "a digest field beside the tag would take it") {
+  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${fix})` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${fix})`;
 }
 
 // src/image/split-image.ts
@@ -36307,7 +37647,7 @@ var merge2 = {
   }),
   stringify: () => MERGE_KEY
 };
-var isMergeKey = (ctx, key) => (merge2.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+var isMergeKey2 = (ctx, key) => (merge2.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
 function addMergeToJSMap(ctx, map2, value) {
   const source = resolveAliasValue(ctx, value);
   if (isSeq(source))
@@ -36349,7 +37689,7 @@ function resolveAliasValue(ctx, value) {
 function addPairToJSMap(ctx, map2, { key, value }) {
   if (isNode(key) && key.addToJSMap)
     key.addToJSMap(ctx, map2, value);
-  else if (isMergeKey(ctx, key))
+  else if (isMergeKey2(ctx, key))
     addMergeToJSMap(ctx, map2, value);
   else {
     const jsKey = toJS(key, "", ctx);
@@ -41336,24 +42676,6 @@ function parseDocument(source, options2 = {}) {
   return doc;
 }
 
-// src/yaml/node.ts
-function isFlowScalar(node2) {
-  return node2?.kind === "scalar" && node2.style !== "literal" && node2.style !== "folded";
-}
-function scalarText(node2) {
-  return node2?.kind === "scalar" ? node2.text : void 0;
-}
-function mapValue(map2, key) {
-  for (const pair of map2.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
-  return void 0;
-}
-function nodeAt(root, path6) {
-  return path6.reduce((node2, key) => {
-    if (typeof key === "number") return node2?.kind === "seq" ? node2.items[key] : void 0;
-    return node2?.kind === "map" ? mapValue(node2, key) : void 0;
-  }, root);
-}
-
 // src/yaml/scalar-text.ts
 function fold(lines) {
   let out = "";
@@ -42007,190 +43329,6 @@ function objectOf(root) {
   return object;
 }
 
-// src/yaml/quoting.ts
-var YAML11_BOOLEANS = new Map([
-  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
-  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
-]);
-var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
-var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
-var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
-var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
-var NUMBER_PATTERNS = [
-  /^[-+]?(?:0|[1-9][0-9_]*)$/,
-  // decimal int
-  /^[-+]?0[0-7_]+$/,
-  // 1.1 octal
-  /^[-+]?0o[0-7_]+$/,
-  // 1.2 octal
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  // hex
-  /^[-+]?0b[01_]+$/,
-  // binary
-  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
-  // float, `1.10`, `1e3`
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
-  // 1.1 sexagesimal `1:20`
-];
-function readsAsNonString(value) {
-  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
-}
-function numberRead(text2) {
-  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
-  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
-  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
-  if (typeof value === "number" && Number.isNaN(value)) return void 0;
-  return String(text2.startsWith("-") ? -value : value);
-}
-function yaml11Boolean(text2) {
-  return YAML11_BOOLEANS.get(text2);
-}
-function readsAsNull(node2) {
-  if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
-  return node2.style === "plain" && nonStringType(node2.text) === "null";
-}
-function nonStringType(text2) {
-  if (text2 === "" || NULLS.has(text2)) return "null";
-  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
-  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
-}
-function misreadAs(held, next) {
-  if (held === next) return void 0;
-  const heldType = nonStringType(held);
-  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
-  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
-  const read = numberRead(next);
-  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
-  const boolean = yaml11Boolean(next);
-  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
-  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
-}
-function isPrintable(code2) {
-  return code2 >= 32 && code2 <= 126 || code2 >= 160 && code2 <= 55295 && code2 !== 8232 && code2 !== 8233 || code2 >= 57344 && code2 <= 65533 && code2 !== 65279 || code2 >= 65536;
-}
-var FLOW_INDICATORS = /[,[\]{}]/;
-function isPlainSafe(value, inFlow) {
-  if (readsAsNonString(value)) return false;
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
-  if (/^\s|\s$/.test(value)) return false;
-  if (value.startsWith("---") || value.startsWith("...")) return false;
-  const first = value[0];
-  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
-  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
-  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
-  return !(inFlow && FLOW_INDICATORS.test(value));
-}
-function doubleQuoted(value) {
-  let out = '"';
-  for (const ch of value) {
-    const code2 = ch.codePointAt(0);
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "	") out += "\\t";
-    else if (isPrintable(code2)) out += ch;
-    else if (code2 <= 255) out += `\\x${code2.toString(16).padStart(2, "0")}`;
-    else if (code2 <= 65535) out += `\\u${code2.toString(16).padStart(4, "0")}`;
-    else out += `\\U${code2.toString(16).padStart(8, "0")}`;
-  }
-  return `${out}"`;
-}
-function singleQuoted(value) {
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
-  return `'${value.replaceAll("'", "''")}'`;
-}
-function renderScalar(value, style, inFlow) {
-  switch (style) {
-    case "double":
-      return doubleQuoted(value);
-    case "single":
-      return singleQuoted(value) ?? doubleQuoted(value);
-    case "plain":
-      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-  }
-}
-function scalarForm(node2, source, inFlow) {
-  if (node2.style === "literal") return "literal block (|) string";
-  if (node2.style === "folded") return "folded (>) string";
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node2.style]} string`;
-  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
-  return renderScalar(node2.text, node2.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
-}
-
-// src/yaml/splice.ts
-function scalarSplice(file, node2, value, inFlow, verbatim = false) {
-  const { start, end } = node2;
-  let insert = verbatim ? value : renderScalar(value, node2.style, inFlow);
-  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
-  if (start === end && file.text[end] === "#") insert = `${insert} `;
-  return { start, end, insert };
-}
-var CORE_TYPES = /* @__PURE__ */ new Map([
-  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
-  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
-  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
-  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
-]);
-function coreType(node2) {
-  return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
-}
-function tagHolds(node2, value, typed2 = false) {
-  const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
-  return reads === void 0 || node2.text === value || typed2 && reads.test(value);
-}
-function tagWarning(subject, node2, value) {
-  return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
-}
-function pairInsertion(file, map2, keys, value) {
-  const { text: text2 } = file;
-  const { start: mapStart } = map2;
-  if (map2.flow) {
-    const pair = keys.reduceRight(
-      (inner, key, i) => {
-        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
-        return i === 0 ? entry : `{${entry}}`;
-      },
-      renderScalar(value, "plain", true)
-    );
-    const lastPair2 = map2.pairs[map2.pairs.length - 1];
-    if (!lastPair2) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
-    const valueEnd = (lastPair2.value ?? lastPair2.key).end;
-    const comma = flowCommaAfter(text2, valueEnd);
-    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
-    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
-  }
-  if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
-    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
-  }
-  const before = file.columnAt(mapStart) - 1;
-  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
-  const indent = " ".repeat(before - properties);
-  const lastPair = map2.pairs[map2.pairs.length - 1];
-  const lastNode = lastPair?.value ?? lastPair?.key;
-  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
-  const lastEnd = (lastNode ?? map2).end;
-  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
-    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
-    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
-  }
-  let end = lastEnd;
-  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
-  const newline = text2.indexOf("\n", end);
-  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
-  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
-  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
-}
-function flowCommaAfter(text2, from) {
-  for (let i = from; i < text2.length; i++) {
-    const c = text2[i];
-    if (c === "#") {
-      const newline = text2.indexOf("\n", i);
-      i = newline < 0 ? text2.length : newline;
-    } else if (c === ",") return i;
-    else if (c !== " " && c !== "	" && c !== "\n" && c !== "\r") return -1;
-  }
-  return -1;
-}
-
 // src/yaml/null-fill.ts
 function nullFilling(file, target, keys, value) {
   const { key, node: node2, inFlow } = target;
@@ -42322,390 +43460,6 @@ function changeOf({ kind: kind2, key, document, repository }) {
   return { kind: kind2, key, object: document.object, ...repository !== void 0 && { repository } };
 }
 
-// src/yaml/walk.ts
-function forEachValue(root, visit3, childrenFirst = false) {
-  if (root) walk(root, [], false, visit3, childrenFirst);
-}
-function walk(node2, path6, inFlow, visit3, childrenFirst) {
-  if (!childrenFirst) visit3({ node: node2, path: path6, inFlow });
-  if (node2.kind === "map") {
-    const flow = inFlow || node2.flow;
-    for (const pair of node2.pairs) {
-      const key = scalarText(pair.key);
-      if (key !== void 0 && pair.value) walk(pair.value, [...path6, key], flow, visit3, childrenFirst);
-    }
-  } else if (node2.kind === "seq") {
-    const flow = inFlow || node2.flow;
-    const { items } = node2;
-    for (let index2 = 0; index2 < items.length; index2++) walk(items[index2], [...path6, index2], flow, visit3, childrenFirst);
-  }
-  if (childrenFirst) visit3({ node: node2, path: path6, inFlow });
-}
-
-// src/yaml/alias.ts
-var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
-var anchorsOfFile = /* @__PURE__ */ new WeakMap();
-function anchorsIn(file) {
-  let anchors = anchorsOfFile.get(file);
-  if (anchors === void 0) {
-    const found = /* @__PURE__ */ new Map();
-    for (const match of file.text.matchAll(ANCHOR)) {
-      const offsets = found.get(match[1]);
-      if (offsets) offsets.push(match.index);
-      else found.set(match[1], [match.index]);
-    }
-    anchorsOfFile.set(file, anchors = found);
-  }
-  return anchors;
-}
-function anchorOf(file, alias) {
-  const name = file.text.slice(alias.start + 1, alias.end);
-  const offsets = anchorsIn(file).get(name) ?? [];
-  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
-  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
-}
-var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
-var valuesOfRoot = /* @__PURE__ */ new WeakMap();
-function anchoredValue(file, root, alias) {
-  const anchor = anchorOf(file, alias);
-  if (anchor === void 0 || root === null) return void 0;
-  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
-  BEFORE_VALUE.test(file.text);
-  const start = BEFORE_VALUE.lastIndex;
-  let values = valuesOfRoot.get(root);
-  if (values === void 0) {
-    const byStart = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node: node2, path: path6 }) => {
-      if (node2.kind !== "alias" && !byStart.has(node2.start)) byStart.set(node2.start, { node: node2, path: path6 });
-    });
-    valuesOfRoot.set(root, values = byStart);
-  }
-  return values.get(start);
-}
-function scalarOf(file, root, node2) {
-  const value = node2.kind === "alias" ? anchoredValue(file, root, node2)?.node : node2;
-  return value?.kind === "scalar" ? value : void 0;
-}
-function aliasedFieldWords(path6, line, anchor) {
-  return `${formatPath(path6)} (line ${line}), which every alias of ${anchor} follows`;
-}
-
-// src/yaml/merge-key.ts
-function isMergeKey2(key) {
-  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
-}
-function hasMergeKey(map2) {
-  return map2.pairs.some((pair) => isMergeKey2(pair.key));
-}
-function mergedFromWords(key, from, line) {
-  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
-}
-var MERGE_SHARED = "which every mapping merging it shares";
-function mergedValue(file, root, map2, path6, key) {
-  const found = mergedFrom({ file, root, key, own: ownPair(key), known: mergesOf(file, key) }, map2, /* @__PURE__ */ new Set()).merged;
-  return found?.node ? { node: found.node, path: found.fromMap ? [...path6, ...found.path] : found.path } : void 0;
-}
-function mergedHolder(file, root, key, adding) {
-  const real = ownPair(key);
-  const own = adding === void 0 || real(adding) ? real : (map2) => map2 === adding ? { value: null } : real(map2);
-  const search2 = { file, root, key, own, known: own === real ? mergesOf(file, key) : /* @__PURE__ */ new Map() };
-  return (map2) => own(map2) ? map2 : mergedFrom(search2, map2, /* @__PURE__ */ new Set()).merged?.holder;
-}
-function mergeSources(file, root, map2) {
-  return map2.pairs.flatMap((pair) => {
-    if (!isMergeKey2(pair.key) || pair.value === null) return [];
-    const items = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
-    return items.flatMap(({ node: node2, at }) => {
-      const merged = node2.kind === "alias" ? anchoredValue(file, root, node2) : { node: node2, path: at };
-      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node2.kind !== "alias" }] : [];
-    });
-  });
-}
-function ownPair(key) {
-  return (map2) => map2.pairs.find((pair) => pair.key.kind === "scalar" && !isMergeKey2(pair.key) && pair.key.text === key);
-}
-var mergesOfFile = /* @__PURE__ */ new WeakMap();
-function mergesOf(file, key) {
-  let byKey = mergesOfFile.get(file);
-  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
-  let merges = byKey.get(key);
-  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
-  return merges;
-}
-function mergedFrom(search2, map2, seen) {
-  const { known } = search2;
-  if (known.has(map2)) return { merged: known.get(map2), cut: false };
-  if (seen.has(map2)) return { merged: void 0, cut: true };
-  seen.add(map2);
-  let cut = false;
-  const answer = (merged) => {
-    if (!cut) known.set(map2, merged);
-    return { merged, cut };
-  };
-  for (const source of mergeSources(search2.file, search2.root, map2)) {
-    const own = search2.own(source.node);
-    if (own) return answer({ holder: source.node, node: own.value, path: [...source.path, search2.key], fromMap: source.fromMap });
-    if (source.node === map2) continue;
-    const below = mergedFrom(search2, source.node, seen);
-    cut ||= below.cut;
-    const found = below.merged;
-    if (found) return answer(found.fromMap ? { ...found, path: [...source.path, ...found.path], fromMap: source.fromMap } : found);
-  }
-  return answer(void 0);
-}
-function fieldsOf(file, root, map2, path6, inFlow) {
-  const merges = hasMergeKey(map2);
-  return (key) => {
-    const value = mapValue(map2, key);
-    if (value !== void 0) return { node: value, path: [...path6, key], inFlow: inFlow || map2.flow };
-    const merged = merges ? mergedValue(file, root, map2, path6, key) : void 0;
-    return merged && { ...merged, inFlow: false, merged: true };
-  };
-}
-function fieldsAt(file, root, path6, keys) {
-  let field2 = { node: nodeAt(root, path6) ?? null, path: path6, inFlow: false };
-  for (const key of keys) {
-    if (field2?.node?.kind !== "map" || typeof key !== "string") return void 0;
-    field2 = fieldsOf(file, root, field2.node, field2.path, field2.inFlow)(key);
-  }
-  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
-}
-function replacedOnTheWay(file, root, path6, keys) {
-  let field2 = { node: nodeAt(root, path6) ?? null, path: path6, inFlow: false };
-  for (const key of keys) {
-    const map2 = field2.node;
-    if (map2?.kind !== "map" || typeof key !== "string") return false;
-    field2 = fieldsOf(file, root, map2, field2.path, field2.inFlow)(key);
-    if (!field2) return false;
-    const value = field2.node?.kind === "alias" ? anchoredValue(file, root, field2.node)?.node : field2.node;
-    if (value === void 0) return false;
-    if (value?.kind !== "map") return true;
-    field2 = { ...field2, node: value };
-  }
-  return false;
-}
-
-// src/yaml/placeholder.ts
-var FILLERS = [
-  {
-    opens: "${",
-    closes: "}",
-    // `${VAR:=default}` is named `${VAR}`: the variable to set.
-    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
-    unnamed: "${...}",
-    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
-    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
-    every: "value its substitution variables fill in",
-    pinned: "substitute the version too, or set it per cluster"
-  },
-  {
-    opens: "{{",
-    closes: "}}",
-    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
-    unnamed: "{{...}}",
-    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
-    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
-    every: "app its generator makes",
-    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
-  }
-];
-function hasPlaceholder(text2) {
-  return FILLERS.some((filler) => text2.includes(filler.opens));
-}
-function placeholderReason(text2, reference, manifest, elements) {
-  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
-  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
-  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
-  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
-}
-function staleElements(root, placeholder, part, update2) {
-  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  if (name === void 0 || root === null) return void 0;
-  let byUpdate = staleByRoot.get(root);
-  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
-  let byName = byUpdate.get(update2);
-  if (!byName) byUpdate.set(update2, byName = /* @__PURE__ */ new Map());
-  const key = `${part} ${name}`;
-  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update2));
-  return byName.get(key);
-}
-var staleByRoot = /* @__PURE__ */ new WeakMap();
-function readStaleElements(root, name, part, update2) {
-  const held = [];
-  for (const { elements, path: path6 } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
-    elements.items.forEach((element, e) => {
-      const value = nodeAt(element, [name]);
-      if (isFlowScalar(value)) held.push({ path: [...path6, e, name], value: value.text });
-    });
-  if (held.length === 0) return void 0;
-  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
-  return held.filter(({ value }) => nextVersion(update2, version(value)) !== void 0);
-}
-function listElements(generators, path6) {
-  if (generators?.kind !== "seq") return [];
-  return generators.items.flatMap((generator, g) => {
-    const elements = nodeAt(generator, ["list", "elements"]);
-    if (elements?.kind === "seq") return [{ elements, path: [...path6, g, "list", "elements"] }];
-    return ["matrix", "merge"].flatMap((kind2) => listElements(nodeAt(generator, [kind2, "generators"]), [...path6, g, kind2, "generators"]));
-  });
-}
-var ELEMENTS_NAMED = 5;
-function elementsHolding(elements) {
-  let text2 = holding.get(elements);
-  if (text2 === void 0) {
-    text2 = cappedList(
-      elements.map(({ path: path6, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path6)} holds ${value}` : ""),
-      ELEMENTS_NAMED
-    );
-    holding.set(elements, text2);
-  }
-  return text2;
-}
-var holding = /* @__PURE__ */ new WeakMap();
-function leftToPlaceholder(path6) {
-  return { field: formatPath(path6), reason: "placeholder" };
-}
-function warnPlaceholderField(fields, name, update2, plan, manifest) {
-  for (const [part, field2] of Object.entries(fields)) {
-    const node2 = field2?.node;
-    if (field2 && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
-      if (nextVersion(update2, {}) !== void 0)
-        plan.warn(
-          node2.start,
-          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
-          void 0,
-          leftToPlaceholder(field2.path)
-        );
-      return true;
-    }
-  }
-  return false;
-}
-function warnSubstituted(node2, path6, incoming, plan) {
-  if (plan.isClaimed(node2)) return;
-  const named3 = namedReference(node2.text);
-  const stale = (named3 !== void 0 ? staleImageIn(named3, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
-  if (stale) {
-    const update2 = incoming.get(stale.repository);
-    if (nextVersion(update2, {}) === void 0) return;
-    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
-    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update2);
-    if (elements?.length === 0) return;
-    return plan.warn(
-      node2.start,
-      `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
-      void 0,
-      leftToPlaceholder(path6)
-    );
-  }
-  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
-  if (!pin) return;
-  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
-  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
-  plan.warn(
-    node2.start,
-    `${formatPath(path6)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
-  );
-}
-function namedReference(text2) {
-  const eq = literalIndexOf(text2, "=");
-  if (eq <= 0) return void 0;
-  const image = text2.slice(eq + 1);
-  const at = versionIndex(image);
-  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
-}
-function versionIndex(image) {
-  let colon = -1;
-  for (const i of literalIndexes(image)) {
-    if (image[i] === "@") return colon === -1 ? i : colon;
-    if (image[i] === ":") colon = i;
-    if (image[i] === "/") colon = -1;
-  }
-  return colon;
-}
-function rootHolding(plan, node2) {
-  return documentHolding(plan, node2)?.root ?? null;
-}
-function documentHolding(plan, node2) {
-  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
-}
-function inManifest(plan, node2) {
-  const object = documentHolding(plan, node2)?.object;
-  return object?.apiVersion !== void 0 || object?.kind !== void 0;
-}
-function literalIndexOf(text2, char) {
-  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
-  return -1;
-}
-function* literalIndexes(text2) {
-  for (let i = 0; i < text2.length; i++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
-    if (!filler) {
-      yield i;
-      continue;
-    }
-    const close = text2.indexOf(filler.closes, i + filler.opens.length);
-    if (close === -1) return;
-    i = close + filler.closes.length - 1;
-  }
-}
-function literalPieces(text2) {
-  const pieces = [];
-  let from = 0;
-  for (let at = 0; at < text2.length; at++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
-    if (!filler) continue;
-    const close = text2.indexOf(filler.closes, at + filler.opens.length);
-    if (close === -1) break;
-    pieces.push(text2.slice(from, at));
-    from = close + filler.closes.length;
-    at = from - 1;
-  }
-  return [...pieces, text2.slice(from)];
-}
-function templatedPin(text2, incoming) {
-  const pieces = literalPieces(text2.trim());
-  if (pieces.length < 2) return void 0;
-  const last = pieces[pieces.length - 1];
-  const at = last.indexOf("@");
-  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
-  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
-  if (start === -1) return void 0;
-  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
-  const digest = at === -1 ? void 0 : last.slice(at + 1);
-  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
-  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
-  const literal2 = repository.join("\n");
-  const [first] = repository;
-  for (const update2 of incoming.values()) {
-    const name = update2.image.repository;
-    const written = spellings(name);
-    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
-    if (!written.some((spelling) => spells(repository, spelling))) continue;
-    if (nextVersion(update2, versionOf(tag, digest)) !== void 0)
-      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
-  }
-  return void 0;
-}
-function spellings(repository) {
-  if (!repository.startsWith("docker.io/")) return [repository];
-  const short2 = repository.slice("docker.io/".length);
-  return short2.startsWith("library/") ? [repository, short2, short2.slice("library/".length)] : [repository, short2];
-}
-function spells(pieces, name) {
-  const first = pieces[0];
-  const last = pieces[pieces.length - 1];
-  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
-  let from = first.length;
-  for (const piece of pieces.slice(1, -1)) {
-    const found = name.indexOf(piece, from);
-    if (found === -1) return false;
-    from = found + piece.length;
-  }
-  return from <= name.length - last.length;
-}
-
 // src/yaml/registry.ts
 var NO_STRING_REGISTRY = { unknown: "which is no string" };
 var FILLED_REGISTRY = { unknown: "which is filled in after this tool" };
@@ -42830,10 +43584,10 @@ function assignmentAt(spec) {
   }
   return spec.indexOf("=");
 }
-function setFromSpec(text2, spec, create, setsToo, fieldName) {
+function setFromSpec(text2, spec, create, setsToo, fieldName, file) {
   const { path: path6, value: raw } = parseYamlSpec(spec, fieldName);
   const value = unquote(raw);
-  return setYamlPath(text2, path6, value, { create, typed: value === raw, ...setsToo && { setsToo }, ...fieldName && { fieldName } });
+  return setYamlPath(text2, path6, value, { create, typed: value === raw, ...setsToo && { setsToo }, ...fieldName && { fieldName }, file });
 }
 function unquote(value) {
   const quoted3 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
@@ -42873,7 +43627,7 @@ function lookUp(file, root, path6) {
     } else if (node2.kind === "seq") {
       const index2 = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
       if (index2 === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
-      if (index2 >= node2.items.length) return miss(`${at} has ${node2.items.length} items, not [${index2}]`);
+      if (index2 >= node2.items.length) return { ...miss(`${at} has ${node2.items.length} items, not [${index2}]`), short: true };
       inFlow ||= node2.flow;
       key = void 0;
       node2 = node2.items[index2];
@@ -43004,6 +43758,8 @@ function setYamlPathAbout(text2, path6, value, options2 = {}) {
   const missing = deepest ? segments.slice(deepest.depth) : [];
   const creatable = (deepest?.map !== void 0 || deepest?.fill !== void 0) && missing.every((segment2) => typeof segment2 === "string");
   if (options2.create && creatable && deepest) {
+    const refused = createdShapeError(deepest.document, options2.file, segments, deepest.map ? deepest.depth : deepest.depth - 1, options2.fieldName);
+    if (refused !== void 0) return fail3(`${deepest.message}; ${refused}`, deepest.offset);
     const next = typeof value === "string" ? value : value(void 0);
     if (next === void 0) return unchanged;
     const plan = new EditPlan(file);
@@ -43015,8 +43771,9 @@ function setYamlPathAbout(text2, path6, value, options2 = {}) {
     else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), change);
     return plan.result();
   }
+  const noItem = options2.create && deepest && (deepest.map || deepest.fill || deepest.short) ? noListItem(deepest.document, options2.file, segments, deepest.depth, options2.fieldName) : void 0;
   return fail3(
-    deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(deepest.creates ?? path6, options2.fieldName)}` : ""}` : "the file has no YAML document",
+    deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(deepest.creates ?? path6, options2.fieldName)}` : ""}${noItem === void 0 ? "" : `; ${noItem}`}` : "the file has no YAML document",
     deepest?.offset ?? 0
   );
 }
@@ -43427,6 +44184,11 @@ function parseIncomingImage(text2, field2, repository) {
   }
   return image;
 }
+function kustomizeSetImage(text2) {
+  const eq = text2.indexOf("=");
+  return eq > 0 && tryParseImageRef(text2.slice(eq + 1)) !== void 0;
+}
+var KUSTOMIZE_SET_IMAGE_HINT = "NAME=REF is kustomize edit set image's syntax: give the reference after '=' alone, which moves a kustomization's images: entry whose newName (or name, when it has no newName) is its repository";
 function checkIncomingImages(texts, entry, known = {}) {
   const issues = [];
   const images = [];
@@ -43435,7 +44197,7 @@ function checkIncomingImages(texts, entry, known = {}) {
   texts.forEach((text2, i) => {
     const image = parseIncomingImage(text2, entry(i), others.length === 0 ? only : void 0);
     if ("reason" in image) {
-      issues.push(image);
+      issues.push(kustomizeSetImage(text2) ? { ...image, reason: `${image.reason}; ${KUSTOMIZE_SET_IMAGE_HINT}` } : image);
       return;
     }
     const earlier = seen.get(image.repository);
@@ -43513,9 +44275,9 @@ function fileFirst(text2) {
     return `${JSON.stringify(text2)} has a space after its file where FILE:SPEC has a ':'; write ${spaced[1]}:${spaced[2]}`;
   return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
 }
-function nothingToUpdate(name) {
-  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
-  return `nothing to update: give ${image}, ${setter} or ${set2}`;
+function nothingToUpdate(name, payload) {
+  const ways = [...name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"], ...payload === void 0 ? [] : [payload]];
+  return `nothing to update: give ${ways.slice(0, -1).join(", ")} or ${ways.at(-1)}`;
 }
 function stringsOf(value, named3, said) {
   if (value === void 0) return [];
@@ -43548,7 +44310,8 @@ var REQUEST_KEYS = {
   targets: true,
   allowDowngrade: true,
   create: true,
-  fieldName: true
+  fieldName: true,
+  definedAbove: true
 };
 function readShape(request2, name, issues) {
   const say = (field2, message) => issues.push({ field: field2, message });
@@ -43581,6 +44344,8 @@ function readShape(request2, name, issues) {
     say("request", `pathInRepository: must be a string, not ${describeValue(request2.pathInRepository)}`);
   if (request2.fieldName !== void 0 && typeof request2.fieldName !== "function")
     say("request", `fieldName: must be a function, not ${describeValue(request2.fieldName)}`);
+  if (request2.definedAbove !== void 0 && typeof request2.definedAbove !== "function")
+    say("request", `definedAbove: must be a function, not ${describeValue(request2.definedAbove)}`);
   return lists;
 }
 function validateRequest(request2, known = {}) {
@@ -46096,226 +46861,6 @@ function lazyMatcher(glob) {
   return (path6) => (matches ??= pathMatcher([glob]))(path6);
 }
 
-// src/yaml/readers.ts
-var indexOfFile = /* @__PURE__ */ new WeakMap();
-function indexOf(file) {
-  let index2 = indexOfFile.get(file);
-  if (index2 === void 0) indexOfFile.set(file, index2 = buildIndex(file));
-  return index2;
-}
-function buildIndex(file) {
-  const placed = /* @__PURE__ */ new Map();
-  const mergers = /* @__PURE__ */ new Map();
-  const aliases = /* @__PURE__ */ new Map();
-  const holders = /* @__PURE__ */ new Map();
-  const push = (map2, key, value) => {
-    const list = map2.get(key);
-    if (list) list.push(value);
-    else map2.set(key, [value]);
-  };
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node: map2, path: path6, inFlow }) => {
-      if (map2.kind !== "map") return;
-      placed.set(map2, { map: map2, path: path6, inFlow, root });
-      if (hasMergeKey(map2)) for (const source of mergeSources(file, root, map2)) push(mergers, source.node, map2);
-      for (const { key: keyNode, value } of map2.pairs) {
-        const key = scalarText(keyNode);
-        if (key === void 0 || value === null || isMergeKey2(keyNode)) continue;
-        holders.set(value, { map: map2, key });
-        const anchored2 = value.kind === "alias" ? anchoredValue(file, root, value) : void 0;
-        if (value.kind === "alias" && anchored2) push(aliases, anchored2.node, { map: map2, key, alias: value });
-      }
-    });
-  }
-  return { placed, mergers, aliases, holders };
-}
-function readersOfValue(file, node2) {
-  const holder = mayShare(file) ? indexOf(file).holders.get(node2) : void 0;
-  return holder ? readersOf(file, holder.map, holder.key) : [];
-}
-function mayShare(file) {
-  return file.text.includes("<<") || file.text.includes("&");
-}
-function readersOf(file, map2, key) {
-  if (!mayShare(file)) return [];
-  const index2 = indexOf(file);
-  const place = index2.placed.get(map2);
-  if (place === void 0) return [];
-  const readers = [];
-  const holder = mergedHolder(file, place.root, key, map2);
-  const queue = [map2];
-  const seen = new Set(queue);
-  for (const source of queue) {
-    for (const merger of index2.mergers.get(source) ?? []) {
-      if (seen.has(merger)) continue;
-      seen.add(merger);
-      if (holder(merger) !== map2) continue;
-      queue.push(merger);
-      const at = merger.pairs.find((pair) => isMergeKey2(pair.key))?.key.start ?? merger.start;
-      readers.push({ ...index2.placed.get(merger), key, at });
-    }
-  }
-  const value = mapValue(map2, key);
-  for (const { map: aliasing, key: as, alias } of (value && index2.aliases.get(value)) ?? []) {
-    readers.push({ ...index2.placed.get(aliasing), key: as, alias, at: alias.start });
-    readers.push(...readersOf(file, aliasing, as));
-  }
-  return readers;
-}
-
-// src/yaml/version-write.ts
-function referenceOf(name, { tag, digest }) {
-  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
-}
-function mergedHold(plan, { at, mapping, name, next }, writes2) {
-  const behind = writes2.find(({ field: field2, node: node2, value }) => field2.merged && plan.valueOf(node2) !== value);
-  if (!behind) return true;
-  const pair = formatPath(mapping);
-  const key = String(behind.field.path[behind.field.path.length - 1]);
-  const from = formatPath(behind.field.path);
-  const line = plan.file.lineAt(behind.node.start);
-  plan.warn(
-    at,
-    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
-  );
-  return false;
-}
-function sharedHold(plan, pair, writes2, adds, judge) {
-  const fields = [
-    ...writes2.flatMap(
-      ({ field: field2, node: node2, value }) => !field2.merged && plan.valueOf(node2) !== value ? [
-        {
-          readers: () => readersOfValue(plan.file, node2),
-          value,
-          at: node2.start,
-          named: `${formatPath(field2.path)} is also`,
-          kept: plan.file.text.slice(node2.start, node2.end)
-        }
-      ] : []
-    ),
-    ...adds.map(({ map: map2, key, value }) => ({
-      readers: () => readersOf(plan.file, map2, key),
-      value,
-      at: pair.at,
-      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
-      kept: '""'
-    }))
-  ];
-  for (const { readers, value, at, named: field2, kept } of fields) {
-    const apart = readers().flatMap((reader) => {
-      const read = judge(reader);
-      return read && read.value !== value ? [{ reader, image: read.image }] : [];
-    });
-    if (apart.length === 0) continue;
-    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
-    const whose = apart.map(
-      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
-    );
-    const list = (items) => cappedList(items, void 0, { sentence: true });
-    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
-    const advice = [
-      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
-      ...apart.flatMap(
-        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
-      )
-    ];
-    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
-    plan.warn(
-      at,
-      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
-      void 0,
-      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
-    );
-    return false;
-  }
-  return true;
-}
-function aliasText(plan, alias) {
-  return plan.file.text.slice(alias.start, alias.end);
-}
-function mergedVersionNote(plan, at, mapping, field2, image) {
-  const key = String(field2.path[field2.path.length - 1]);
-  const from = formatPath(field2.path);
-  const line = plan.file.lineAt(field2.node?.start ?? at);
-  return (why, kind2) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind2, {
-    field: from,
-    reason: "version",
-    said: why,
-    ...named(image, [line])
-  });
-}
-var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
-function heldText(plan, root, node2) {
-  if (node2?.kind !== "alias") return scalarText(node2);
-  const anchored2 = anchoredValue(plan.file, root, node2)?.node;
-  return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
-}
-function fixedVersion(plan, root, { at, mapping, keys }, fields, update2, moves) {
-  const fixed = fields.find((field2) => field2 !== void 0 && !isFlowScalar(field2.node));
-  if (fixed === void 0) return false;
-  if (!moves) return true;
-  const { node: node2, path: path6 } = fixed;
-  const key = String(path6.at(-1));
-  const { repository } = update2.image;
-  const alias = node2?.kind === "alias" ? node2 : void 0;
-  const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
-  const line = anchored2 && plan.file.lineAt(anchored2.node.start);
-  const form = node2 === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node2.kind];
-  const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
-  plan.warn(
-    fixed.merged || node2 === null ? at : node2.start,
-    `${formatPath(path6)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update2.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
-  );
-  return true;
-}
-function named(image, lines) {
-  return { ...image !== void 0 && { image }, lines };
-}
-function claimedOwn(plan, fields) {
-  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
-}
-function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
-  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
-  const unfit = writes2.find(({ field: field2, node: node2, value }) => !field2.merged && !tagHolds(node2, value));
-  if (unfit) {
-    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-    return false;
-  }
-  say();
-  for (const { field: field2, node: node2, value } of writes2) if (!field2.merged) plan.setScalar(node2, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
-  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
-  return true;
-}
-
-// src/yaml/unset-fields.ts
-function leftText(plan, root, node2) {
-  return isFlowScalar(node2) ? plan.valueOf(node2) : heldText(plan, root, node2);
-}
-function warnUnset(plan, { start, image, repository }, fields, reason) {
-  const unset = fields.filter((field2) => field2.value !== void 0 && field2.value !== field2.held);
-  if (unset.length === 0) return;
-  const named3 = [formatPath(unset[0].path), ...unset.slice(1).map((field2) => field2.key)].join(" and ");
-  plan.warn(
-    unset.find((field2) => field2.node)?.node?.start ?? start,
-    `${named3} ${unset.length > 1 ? "are" : "is"} not set for ${image}: ${reason(unset)}`,
-    void 0,
-    { reason: "unmoved", image: repository }
-  );
-}
-function markedReason(mapping, marked) {
-  return (unset) => `${mapping} has a Flux marker on ${marked.join(" and ")}, so it is left to its markers, as Flux sets only the fields they mark; ${markAdvice(unset)} too to have ${unset.length > 1 ? "them" : "it"} set`;
-}
-function markAdvice(unset) {
-  const written = unset.filter((field2) => field2.node !== void 0).map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`);
-  const missing = unset.filter((field2) => field2.node === void 0).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
-  const listed = (verb, fields) => fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : [];
-  return [...listed("mark", written), ...listed("add", missing)].join(" and ");
-}
-
 // src/yaml/helm.ts
 function setHelmImage(image, incoming, plan, document, paired2) {
   const { repository, registry, tag, digest } = image;
@@ -46438,343 +46983,6 @@ var editHelmValues = (file, request2, plan) => {
     );
   });
 };
-
-// src/yaml/api-groups.ts
-var KUSTOMIZE = "kustomize.config.k8s.io/";
-var FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io/";
-var FLUX_HELM = "helm.toolkit.fluxcd.io/";
-var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
-var KCL_RUN = "krm.kcl.dev.fluxcd/";
-var ARGO = "argoproj.io/";
-var TEKTON = "tekton.dev/";
-var SKAFFOLD = "skaffold/";
-var HELM_CATTLE = "helm.cattle.io/";
-var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
-function inGroup(apiVersion, group2) {
-  return apiVersion?.startsWith(group2) === true;
-}
-function isFluxKustomization({ apiVersion, kind: kind2 }) {
-  return kind2 === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
-}
-function isHelmRelease({ apiVersion, kind: kind2 }) {
-  return kind2 === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
-}
-
-// src/yaml/json-patch.ts
-var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isOpList(root) {
-  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
-}
-function pointerPath(pointer) {
-  return pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-function pointerOf(path6) {
-  return path6.map((segment2) => `/${segment2 === -1 ? "-" : String(segment2).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
-}
-function refusedOpList(text2, inline) {
-  const read = inline ? text2.trim() : text2;
-  if (!read.startsWith("[")) return false;
-  try {
-    return !Array.isArray(JSON.parse(read));
-  } catch {
-    return true;
-  }
-}
-
-// src/yaml/renamed.ts
-function warnRenamed(plan, incoming, fieldName, at, name, to) {
-  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
-  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
-  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
-    field: formatPath(at.field),
-    reason: "advised-override"
-  });
-}
-
-// src/yaml/kustomize.ts
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path6) {
-  return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
-}
-var KUSTOMIZATION_FIELDS = new Map([
-  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"]),
-  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"]),
-  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"])
-]);
-var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
-var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
-var ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
-var VERSION_FIELDS = ["newTag", "digest"];
-function looksLikeKustomization(root) {
-  if (root?.kind !== "map") return false;
-  const images = mapValue(root, "images");
-  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
-  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey2(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
-  return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
-}
-function isKustomization(document, file) {
-  const { apiVersion, kind: kind2 } = document.object;
-  if (inGroup(apiVersion, KUSTOMIZE)) return kind2 === void 0 || kind2 === "Kustomization" || kind2 === "Component";
-  if (apiVersion === void 0 && kind2 === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
-  return apiVersion === void 0 ? kind2 === "Kustomization" || kind2 === "Component" : isFluxKustomization(document.object);
-}
-function imageLists(document, file) {
-  if (isHelmRelease(document.object)) {
-    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
-    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
-  }
-  if (!isKustomization(document, file)) return [];
-  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
-}
-var editKustomizeImages = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const path6 of imageLists(document, request2.file)) {
-      const list = nodeAt(document.root, path6);
-      if (list?.kind === "seq") editList(list.items, path6, document, incoming, plan, request2.fieldName);
-    }
-  }
-};
-function editList(entries, path6, document, incoming, plan, fieldName) {
-  entries.forEach((entry, index2) => {
-    if (entry.kind !== "map") return;
-    const at = [...path6, index2];
-    const read = fieldsOf(plan.file, document.root, entry, at, false);
-    const field2 = (key) => read(key)?.node;
-    const site = { start: entry.start, at, read };
-    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
-    if (marked.length > 0) return warnLeftEntry(plan, document, site, incoming, marked, markedReason(formatPath(at), marked));
-    const newName = scalarText(field2("newName"));
-    const name = newName || scalarText(field2("name")) || "";
-    const update2 = incoming.get(normalizeRepository(name) ?? "");
-    if (update2 && !scalarText(field2("name")))
-      return warnLeftEntry(
-        plan,
-        document,
-        site,
-        incoming,
-        [],
-        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`
-      );
-    if (!update2) {
-      if (newName)
-        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
-          name: newName,
-          tag: scalarText(field2("newTag")),
-          pinned: field2("newTag") !== void 0 || field2("digest") !== void 0
-        });
-      return;
-    }
-    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update2, plan, true)) return;
-    const current = versionOf(heldText(plan, document.root, field2("newTag")), heldText(plan, document.root, field2("digest")));
-    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
-    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update2, nextVersion(update2, current) !== void 0)) return;
-    const { next, say: sayTo } = pendingVersion(update2, current);
-    const tag = read("newTag");
-    const say = () => sayTo(
-      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update2.image.repository) : plan.versionNote(entry.start, formatPath(at), update2.image.repository)
-    );
-    if (!next) return say();
-    const values = entryValues(next, !!field2("digest"));
-    const writes2 = [];
-    const adds = [];
-    for (const key of VERSION_FIELDS) {
-      const [f, value] = [read(key), values[key]];
-      if (value === void 0) continue;
-      if (f === void 0) adds.push({ map: entry, key, value });
-      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
-    }
-    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, {
-      kind: "kustomize",
-      document,
-      repository: update2.image.repository
-    });
-  });
-}
-function warnLeftEntry(plan, document, { start, at, read }, incoming, skip, reason) {
-  const written = (key) => heldText(plan, document.root, read(key)?.node);
-  const held = (key) => leftText(plan, document.root, read(key)?.node);
-  const name = held("newName") || held("name") || "";
-  const update2 = incoming.get(normalizeRepository(name) ?? "");
-  const next = update2 && pendingVersion(update2, versionOf(written("newTag"), written("digest"))).next;
-  if (!next) return;
-  const values = entryValues(next, read("digest") !== void 0);
-  const fields = VERSION_FIELDS.filter((key) => !skip.includes(key)).map((key) => ({
-    key,
-    path: [...at, key],
-    node: read(key)?.node,
-    held: held(key),
-    value: values[key],
-    suffix: MARKER_SUFFIX[key]
-  }));
-  warnUnset(plan, { start, image: formatImageRef({ name, ...next }), repository: update2.image.repository }, fields, reason);
-}
-var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
-function entryValues(next, hasDigest) {
-  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
-}
-function entryReader(plan, incoming) {
-  return ({ map: map2, path: path6, inFlow, root, key }) => {
-    if (key !== "newTag" && key !== "digest") return void 0;
-    const read = fieldsOf(plan.file, root, map2, path6, inFlow);
-    const field2 = (name2) => read(name2)?.node;
-    const text2 = (name2) => {
-      const node2 = field2(name2);
-      return node2 ? scalarOf(plan.file, root, node2)?.text : void 0;
-    };
-    const name = text2("newName") || text2("name");
-    if (!name) return void 0;
-    const update2 = incoming.get(normalizeRepository(name) ?? "");
-    const next = update2 && pendingVersion(update2, versionOf(text2("newTag"), text2("digest"))).next;
-    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
-  };
-}
-
-// src/yaml/images.ts
-var editImages = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    const lists = imageLists(document, request2.file);
-    if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
-    if (isOpList(document.root)) continue;
-    const fields = [];
-    forEachValue(document.root, (field2) => {
-      if (field2.path[field2.path.length - 1] === "image" && !lists.some((list) => hasPrefix(field2.path, list))) fields.push(field2);
-    });
-    const aliased = new Set(
-      fields.flatMap(({ node: node2, path: path6 }) => node2.kind === "alias" && inContainerSpec(path6) ? bareAnchored(file, document, node2)?.node ?? [] : [])
-    );
-    for (const { node: node2, path: path6, inFlow } of fields) {
-      if (node2.kind === "alias") warnAliased(file, document, node2, path6, incoming, plan, request2.kustomizeTagged);
-      else if (isFlowScalar(node2) && hasPlaceholder(node2.text)) warnSubstituted(node2, path6, incoming, plan);
-      else if (!aliased.has(node2) && !warnMerged(file, { node: node2, path: path6 }, incoming, plan, request2.kustomizeTagged))
-        setImageScalar({ node: node2, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
-    }
-  }
-};
-function bareOutside(field2) {
-  if (!field2 || !isFlowScalar(field2.node) || field2.path[field2.path.length - 1] !== "image" || inContainerSpec(field2.path)) return void 0;
-  const ref = tryParseImageRef(field2.node.text);
-  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...field2, node: field2.node, ref } : void 0;
-}
-function bareAnchored(file, document, alias) {
-  return bareOutside(anchoredValue(file, document.root, alias));
-}
-function warnMerged(file, field2, incoming, plan, kustomizeTagged2) {
-  const bare = bareOutside(field2);
-  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
-  const update2 = bare && incoming.get(bare.ref.repository);
-  if (!bare || !update2) return containers.length > 0;
-  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
-  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
-  for (const { path: path6, key, at } of containers)
-    warnBareRead(plan, at, [...path6, key], how, bare, update2, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged2);
-  return containers.length > 0;
-}
-function warnBareRead(plan, at, path6, how, bare, update2, where2, kustomizeTagged2) {
-  if (RETAGGED_LISTS.has(inContainerSpec(path6)) && kustomizeTagged2?.has(bare.ref.name)) {
-    const reason = kustomizeTagged2.get(bare.ref.name);
-    return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path6)} ${how.that} ${reason}`);
-  }
-  const next = nextReference(update2, bare.ref);
-  const line = plan.file.lineAt(bare.node.start);
-  if (next)
-    plan.warn(
-      at,
-      `${formatPath(path6)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where2}`,
-      void 0,
-      { reason: "unmoved", image: update2.image.repository, lines: [line] }
-    );
-}
-function warnAliased(file, document, alias, path6, incoming, plan, kustomizeTagged2) {
-  const written = file.text.slice(alias.start, alias.end);
-  const bare = inContainerSpec(path6) ? bareAnchored(file, document, alias) : void 0;
-  const update2 = bare && incoming.get(bare.ref.repository);
-  if (bare && update2) {
-    const anchor = anchorOf(file, alias);
-    const where2 = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
-    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
-    if (where2) warnBareRead(plan, alias.start, path6, how, bare, update2, where2, kustomizeTagged2);
-    return;
-  }
-  const anchored2 = anchoredValue(file, document.root, alias);
-  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] === "image") return;
-  const ref = tryParseImageRef(anchored2.node.text);
-  if (!ref || !incoming.has(ref.repository)) return;
-  const line = file.lineAt(anchored2.node.start);
-  plan.warn(
-    alias.start,
-    `${formatPath(path6)} is ${written}, an alias of ${formatPath(anchored2.path)} (line ${line}), which holds ${anchored2.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored2.path)} with a Flux marker`,
-    void 0,
-    { reason: "unmoved", image: ref.repository, lines: [line] }
-  );
-}
-function setImageScalar(field2, kind2, container, incoming, plan, document, kustomizeTagged2) {
-  const { node: node2, path: path6 } = field2;
-  if (node2?.kind !== "scalar" || plan.isClaimed(node2)) return;
-  if (!isFlowScalar(node2)) return warnBlock(node2, path6, incoming, plan);
-  const ref = tryParseImageRef(node2.text);
-  const update2 = ref && incoming.get(ref.repository);
-  if (!ref || !update2) return;
-  if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!container) return warnBare(node2, path6, ref, kind2 === "image" ? bareImageRole(document, path6) : void 0, update2, plan);
-    if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
-      const reason = kustomizeTagged2.get(ref.name);
-      return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path6)} ${reason}`);
-    }
-  }
-  const next = nextReference(update2, ref, plan.versionNote(node2.start, formatPath(path6), update2.image.repository));
-  if (next) plan.setScalar(node2, next, field2.inFlow, { kind: kind2, key: formatPath(path6), document });
-}
-function warnBlock(node2, path6, incoming, plan) {
-  const written = node2.text.trim();
-  const ref = tryParseImageRef(written);
-  const update2 = ref && incoming.get(ref.repository);
-  const next = update2 && nextReference(update2, ref);
-  if (!next) return;
-  const { text: text2 } = plan.file;
-  const at = text2.indexOf(written.split("\n", 1)[0], text2.indexOf("\n", node2.start));
-  plan.warn(
-    at < 0 ? node2.start : at,
-    `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
-  );
-}
-function bareImageRole(document, path6) {
-  const { apiVersion, kind: kind2 } = document.object;
-  const [holder, index2] = [path6.at(-3), path6.at(-2)];
-  const inList = (lists) => typeof index2 === "number" && typeof holder === "string" && lists.includes(holder);
-  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index2 === "stepTemplate" ? "runs-latest" : void 0;
-  if (inGroup(apiVersion, ARGO) && kind2 !== void 0 && WORKFLOW_KINDS.has(kind2))
-    return inList(["sidecars"]) || index2 === "container" || index2 === "script" ? "runs-latest" : void 0;
-  if (inGroup(apiVersion, SKAFFOLD) && path6.length === 4 && path6[0] === "build" && path6[1] === "artifacts") return "built";
-  const service = path6.length === 3 && path6[0] === "services" ? nodeAt(document.root, path6.slice(0, 2)) : void 0;
-  return service?.kind === "map" && mapValue(service, "build") !== void 0 ? "built" : void 0;
-}
-var WORKFLOW_KINDS = /* @__PURE__ */ new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
-function warnBare(node2, path6, ref, role, update2, plan) {
-  if (role === "built") return;
-  if (role === "runs-latest") {
-    const next = nextReference(update2, ref);
-    if (next)
-      plan.warn(
-        node2.start,
-        `${formatPath(path6)} holds ${ref.name} with no tag or digest, so it runs as ${ref.name}:latest; left as it is: write ${next} there to run that version`,
-        void 0,
-        { reason: "unmoved", image: ref.repository }
-      );
-    return;
-  }
-  const { message, about } = bareFieldWarning(formatPath(path6), ref.repository);
-  plan.warn(node2.start, message, void 0, about);
-}
-var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
-var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
-function inContainerSpec(path6) {
-  const list = path6[path6.length - 3];
-  return typeof path6[path6.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
-}
 
 // src/yaml/argocd-unpaired.ts
 var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
@@ -47915,7 +48123,7 @@ var MarkedFields = class {
 };
 
 // src/kcl/markers.ts
-var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
+var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 var BRACKET_CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace]);
 function* markerComments(tokens) {
   const { text: text2 } = tokens.source;
@@ -49275,7 +49483,7 @@ function assignedStrings(statements, tokens) {
   }
   return assigned;
 }
-var STATEMENT_START = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent, T.Colon, T.Semicolon]);
+var STATEMENT_START = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent, T.Colon]);
 var ASSIGNING = /* @__PURE__ */ new Set([T.Assign, T.AugAssign, T.PlusAssign, T.Colon]);
 function blockAssigned(tokens, first, last) {
   const { kind: kind2, match } = tokens;
@@ -49639,6 +49847,11 @@ var Planner = class {
     const at = this.tokens.source.lineStart(close);
     return laidOut(at, at, lines(indent), { first: indent, lead: `${this.eol}${indent}`, tail: this.eol });
   }
+  /** Whether an item is an if entry ending on a line after its own: a block, or a branch's value, a line one level in would join. */
+  endsBlock(item) {
+    const source = this.tokens.source;
+    return item.type === "if" && source.line(this.tokens.start[item.first]) !== source.line(this.tokens.end[item.last]);
+  }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
     const start = this.tokens.source.lineStart(this.tokens.start[token]);
@@ -49670,7 +49883,8 @@ var Planner = class {
         config,
         (indent) => added.map(({ entry }) => entry(indent)),
         { indent: nested, first: `${this.eol}${nested}`, lead: `${this.eol}${nested}`, tail: `${this.eol}${openIndent}` },
-        (last) => source.line(this.tokens.start[last.first]) === openLine ? nested : this.indentOf(last.first)
+        // An if entry's block, which KCL's lexer ends at a line indented no deeper than the if's line, is followed at that line's indentation.
+        (last) => source.line(this.tokens.start[last.first]) === openLine && !this.endsBlock(last) ? nested : this.indentOf(last.first)
       );
       this.plan.splices.push(splice);
       const line = this.tokens.source.line(splice.start);
@@ -49688,11 +49902,10 @@ var Planner = class {
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); the
    * line break before it when a closing bracket follows it on its line (`a = 1\n    b = 2}` ->
    * `a = 1}`); on a line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or
-   * after it when it is first, and a statement's `;` alike (`a = 1; b = 2` -> `b = 2`); several on
-   * one line, as one run (writeRemovals). The change holds the value removed and no new one (op
-   * `delete`), as a create has no old, on the line it stood on in the text given to the run: it has
-   * none in the output, where every entry of a run would be at the run's first line, and one spec's
-   * removals would move another's.
+   * after it when it is first; several on one line, as one run (writeRemovals). The change holds
+   * the value removed and no new one (op `delete`), as a create has no old, on the line it stood on
+   * in the text given to the run: it has none in the output, where every entry of a run would be at
+   * the run's first line, and one spec's removals would move another's.
    */
   remove(node2, value, key = this.spec.path) {
     const start = this.tokens.start[node2.first];
@@ -49735,7 +49948,7 @@ var Planner = class {
     const lineStart = source.lineStart(start);
     const blankStart = blanksBefore(text2, start);
     const blankEnd = blanksFrom(text2, end);
-    const separatorAfter = SEPARATORS.has(text2.charCodeAt(blankEnd));
+    const separatorAfter = text2.charCodeAt(blankEnd) === COMMA3;
     const rest = separatorAfter ? blanksFrom(text2, blankEnd + 1) : blankEnd;
     const joined3 = blankStart === lineStart && CLOSERS2.has(text2.charCodeAt(rest)) ? this.endBefore(lineStart, start, first) : void 0;
     if (blankStart === lineStart && (endsLine(text2, rest) || text2.charCodeAt(rest) === HASH2)) {
@@ -49750,7 +49963,7 @@ var Planner = class {
         }
       }
     } else if (joined3 !== void 0) [start, end] = [joined3, rest];
-    else if (SEPARATORS.has(text2.charCodeAt(blankStart - 1))) start = blankStart - 1;
+    else if (text2.charCodeAt(blankStart - 1) === COMMA3) start = blankStart - 1;
     else if (separatorAfter) end = rest;
     return { start, end, insert: "" };
   }
@@ -49843,7 +50056,7 @@ function search(config, parts, offset, token, found) {
     }
   }
 }
-var SEPARATORS = /* @__PURE__ */ new Set([44, 59]);
+var COMMA3 = 44;
 var HASH2 = 35;
 var CLOSERS2 = /* @__PURE__ */ new Set([125, 93, 41]);
 function blanksFrom(text2, at) {
@@ -50163,10 +50376,8 @@ function directorySource(root) {
   const prefix = join5(root, "/");
   let links;
   const listing = () => {
-    const files = [];
     links = /* @__PURE__ */ new Map();
-    walk2(root, "", files, links);
-    return files;
+    return filesUnder(root, links);
   };
   return {
     // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
@@ -50193,12 +50404,30 @@ function directorySource(root) {
     }
   };
 }
-function walk2(root, dir, files, links) {
-  for (const entry of readdirSync(join5(root, dir), { withFileTypes: true })) {
+function filesUnder(root, links = /* @__PURE__ */ new Map(), passOverUnlisted = false) {
+  const files = [];
+  walk2(root, "", files, links, passOverUnlisted);
+  return files;
+}
+function walk2(root, dir, files, links, passOverUnlisted) {
+  let entries;
+  try {
+    entries = readdirSync(join5(root, dir), { withFileTypes: true });
+  } catch (error2) {
+    if (passOverUnlisted) return;
+    throw error2;
+  }
+  for (const entry of entries) {
     const path6 = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path6, files, links);
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path6, files, links, passOverUnlisted);
     else if (entry.isFile()) files.push(path6);
-    else if (entry.isSymbolicLink()) links.set(path6, readlinkSync(join5(root, path6), "utf8"));
+    else if (entry.isSymbolicLink()) {
+      try {
+        links.set(path6, readlinkSync(join5(root, path6), "utf8"));
+      } catch (error2) {
+        if (!passOverUnlisted) throw error2;
+      }
+    }
   }
 }
 
@@ -50437,8 +50666,10 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings,
     const { message, link } = notAFileSaid(file, present, links);
     return { ...link && { field: "set" }, message: `${fieldName("set", i)}: ${message}` };
   };
-  const issues = valid.sets.flatMap(
-    ({ file }, i) => !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
+  const issues = onceEachMessage(
+    valid.sets.flatMap(
+      ({ file }, i) => !present.has(file) ? [missing(file, i)] : !inScope(file) ? [{ message: `${fieldName("set", i)}: ${file} is outside the paths to update` }] : []
+    )
   );
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
@@ -50478,7 +50709,8 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
       body,
       of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
       create,
-      fieldName
+      fieldName,
+      file
     );
     try {
       dry(indexes);
@@ -50525,7 +50757,7 @@ function overFileAbout(path6, kind2, edited, requested, create, read = edited.te
   try {
     const aimed = withoutMisaimedOverrides(kind2, edited.text, requested);
     const { overrides, yielded } = besideMarkers(path6, kind2, edited, aimed.overrides, create);
-    const overridden = applyFileOverrides(kind2, edited.text, overrides, create, fieldName);
+    const overridden = applyFileOverrides(kind2, edited.text, overrides, create, fieldName, path6);
     const sets = setFields(kind2, overrides);
     const told = shiftLines(edited.warnings, edited.text, overridden.text);
     const shifted = told.filter(
@@ -50543,7 +50775,8 @@ function overFileAbout(path6, kind2, edited, requested, create, read = edited.te
         ...shifted,
         ...shiftLines([...aimed.misaimed, ...yielded], edited.text, overridden.text),
         ...overridden.warnings.filter((w) => !toldThere(w, told)),
-        ...setOverImages(kind2, sets, overruled, fieldName)
+        ...setOverImages(kind2, sets, overruled, fieldName),
+        ...invalidDigests(kind2, overridden.changes, sets, fieldName)
       ]
     };
   } catch (error2) {
@@ -50559,7 +50792,7 @@ function besideMarkers(path6, kind2, edited, overrides, create) {
     if (typeof o === "string") return true;
     let dry;
     try {
-      dry = applyFileOverrides(kind2, edited.text, [o], create);
+      dry = applyFileOverrides(kind2, edited.text, [o], create, void 0, path6);
     } catch (error2) {
       if (error2 instanceof SourceError) return true;
       throw error2;
@@ -50647,6 +50880,19 @@ function withOverrides(edits, overrides, span) {
 }
 function kclRead(written) {
   return /^[rR]?["']/.test(written) ? stringLiteralValue(written) : written;
+}
+function invalidDigests(kind2, changes, sets, fieldName = byFlag) {
+  return changes.flatMap((c) => {
+    const value = valueAfter(c);
+    if (value === void 0 || pathKeys(kind2, c.key)?.at(-1) !== "digest") return [];
+    const read = kind2 === "kcl" ? kclRead(value) : value;
+    const problem = read === "" || read === "~" || read === "null" ? void 0 : digestProblem(read);
+    if (problem === void 0) return [];
+    const field2 = fieldId(kind2, c.key);
+    const writer = field2 !== void 0 && sets.has(field2) ? fieldName("set") : "its configured override";
+    const message = `${c.key}: ${writer} wrote ${read}, which is no digest (${problem}); Kubernetes refuses an image reference pinned to it`;
+    return [{ line: c.line, message }];
+  });
 }
 function insideSpan(edit, override) {
   if (edit.line < override.line || edit.line > override.line + lineBreaks(override.new)) return false;
@@ -50738,12 +50984,12 @@ function fieldId(kind2, path6) {
 function fieldKey(key) {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted3, index2) => `.${quoted3 ?? index2}`);
 }
-function applyFileOverrides(kind2, text2, overrides, create, fieldName) {
+function applyFileOverrides(kind2, text2, overrides, create, fieldName, file) {
   const setsToo = setsInFile(kind2, overrides);
   if (kind2 === "kcl") return applyOverridesAbout(text2, overrides, { create, setsToo, fieldName });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo, fieldName) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo, fieldName, file) : setYamlPathAbout(result.text, override.path, override.value, { create, setsToo, configured: true, fieldName, file });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -51973,18 +52219,19 @@ function editPatch(file, patch, document, request2, plan, paired2) {
   for (const { offset, message, kind: kind2 } of warnings) plan.warn(placement.at(offset), within2(message), kind2);
 }
 function refusedWarning(what) {
-  return `${what} starts with "[", so kustomize reads it as JSON, which it is not: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; write it as JSON, every key and string in double quotes ([{"op": "replace", \u2026}]), or as a YAML list (- op: replace)`;
+  return refusedOpListSaid(
+    `${what} starts with "[", so kustomize reads it as JSON, which it is not`,
+    `it as JSON, ${QUOTED_OPS}, or as a YAML list (- op: replace)`
+  );
 }
-var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
 function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
   const list = document.root;
   if (list?.kind !== "seq") return;
-  list.items.forEach((op, index2) => {
-    if (op.kind !== "map") return;
-    const name = scalarText(mapValue(op, "op"));
-    const pointer = scalarText(mapValue(op, "path"));
-    const value = mapValue(op, "value");
-    if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
+  const ops = appliedOps(list);
+  const rendered = new Set(ops.flatMap((op) => op.values.map((value) => value.node)));
+  for (const { index: index2, name, pointer, value } of ops) {
+    if (!value || name !== "test" && !VALUE_OPS.has(name)) continue;
+    const op = list.items[index2];
     const target = pointerPath(pointer);
     forEachValue(value, ({ node: node2, path: path6, inFlow }) => {
       const at = [...target, ...path6];
@@ -51994,13 +52241,14 @@ function editOps(document, incoming, plan, kustomizeTagged2, paired2) {
         if (at[at.length - 1] === "image" || node2.kind === "map") warnTest(node2, key, document.root, incoming, plan);
         return;
       }
-      const field2 = { node: node2, path: key, inFlow: inFlow || list.flow || op.flow };
+      if (!rendered.has(node2)) return plan.claim(node2);
+      const field2 = { node: node2, path: key, inFlow: inFlow || list.flow || op.kind === "map" && op.flow };
       const alone = path6.length === 0 ? paired2?.get(formatPath(key)) : void 0;
       if (alone !== void 0) return setHelmImage({ tag: field2 }, incoming, plan, document, alone);
       if (at[at.length - 1] !== "image") return;
       setImageScalar(field2, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
     });
-  });
+  }
 }
 function warnTest(node2, key, root, incoming, plan) {
   const held = testedImage(node2, plan.file, root, incoming);
@@ -52202,7 +52450,9 @@ function* applicationsReading(texts, values, updatesFor) {
     for (const document of file.documents) yield [path6, file, document];
   }
 }
-function warnLoneParameters({ path: path6, text: text2, parameters, paired: paired2 }, layers, updates) {
+function warnLoneParameters(deployed, layers, updates) {
+  const { path: path6, text: text2, parameters, paired: paired2 } = deployed;
+  const ranked = [...layers, parameterValues(deployed)];
   const incoming = byRepository(updates.filter((update2) => update2.image.tag !== void 0));
   if (layers.length === 0 || incoming.size === 0) return [];
   const found = [];
@@ -52213,7 +52463,7 @@ function warnLoneParameters({ path: path6, text: text2, parameters, paired: pair
     if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
     const keys = helmKeys(prefix);
     if (paired2(keys)) continue;
-    const held = repositoryIn(layers, keys, incoming, field2.node.text);
+    const held = repositoryIn(ranked, keys, incoming, field2.node.text, layers.length);
     const key = formatPath(field2.path);
     const line = lineAt(text2, field2.node.start);
     if (held && "unknown" in held) {
@@ -52242,6 +52492,13 @@ function yamlValues(values) {
     replaces(keys) {
       const written = values();
       return written !== void 0 && replacedOnTheWay(written.file, written.root, written.at, keys);
+    },
+    writes(path6) {
+      const written = values();
+      const key = path6.at(-1);
+      if (!written || key === void 0) return false;
+      const { file, root, at } = written;
+      return replacedOnTheWay(file, root, at, path6) || typeof key === "string" && fieldsAt(file, root, at, path6.slice(0, -1))?.(key) !== void 0;
     }
   };
 }
@@ -52252,7 +52509,8 @@ function parameterValues({ path: path6, file, root, parameters }) {
     kind: "parameters",
     values: () => ({ file, root, at: [], line: (offset) => file.lineAt(offset) }),
     fields: (keys) => (key) => named3.findLast(([set2]) => samePath(set2, [...keys, key]))?.[1],
-    replaces: (keys) => named3.some(([set2]) => set2.length > 0 && hasPrefix(keys, set2))
+    replaces: (keys) => named3.some(([set2]) => set2.length > 0 && hasPrefix(keys, set2)),
+    writes: (path7) => named3.some(([set2]) => set2.length > 0 && (hasPrefix(set2, path7) || hasPrefix(path7, set2)))
   };
 }
 function underRepository(held, kind2) {
@@ -52422,13 +52680,16 @@ function repositoryIn(layers, keys, incoming, tag, from = layers.length) {
   return update2 && { ...update2, at: `${repository.path}:${repository.values.line(node2.start)}`, in: repository.kind, above: repository.index > from };
 }
 function mergedField(layers, keys, key) {
-  for (let i = layers.length - 1; i >= 0; i--) {
+  const list = keys.findIndex((segment2) => typeof segment2 === "number");
+  const listed = list >= 0 && layers.slice(1).some((layer) => layer.writes(keys.slice(0, list)));
+  const chart = layers[0]?.defaults === true;
+  for (let i = layers.length - 1; i >= (chart && listed ? 1 : 0); i--) {
     const layer = layers[i];
     const field2 = layer.fields(keys)?.(key);
     const values = field2 && layer.values();
     if (field2 && values) return { path: layer.path, kind: layer.kind, index: i, values, field: field2 };
     if (layer.replaces(keys)) {
-      if (i === 0 || !layers[0].defaults) return void 0;
+      if (i === 0 || !chart || listed) return void 0;
       i = 1;
     }
   }
@@ -52800,7 +53061,6 @@ function inTree2(directory, path6) {
 
 // src/engine/kustomize-patches.ts
 import { posix as posix4 } from "node:path";
-var VALUE_OPS2 = /* @__PURE__ */ new Set(["add", "replace"]);
 function patchDocuments(patch, text2) {
   return refusedOpList(text2, patch.inline !== void 0) ? [] : yamlDocuments(patch, text2);
 }
@@ -52824,22 +53084,13 @@ function yamlDocuments(patch, text2) {
     if (patch.kind !== "strategic-merge" && isOpList(root) && root?.kind === "seq") {
       if (!patch.target) return [];
       const wholes = [];
-      const overwritten = (pointer) => {
-        const path6 = pointer === void 0 ? void 0 : pointerPath(pointer);
-        for (let j = fields.length - 1; path6 && j >= 0; j--) if (hasPrefix(fields[j].path, path6)) fields.splice(j, 1);
-      };
-      root.items.forEach((op, i) => {
-        const name = op.kind === "map" ? scalarText(mapValue(op, "op")) : void 0;
-        const pointer = op.kind === "map" ? scalarText(mapValue(op, "path")) : void 0;
-        const inserts = name === "add" && typeof pointerPath(pointer ?? "").at(-1) === "number";
-        if (op.kind === "map" && name !== "test" && !inserts) overwritten(pointer);
-        if (op.kind === "map" && name === "move") overwritten(scalarText(mapValue(op, "from")));
-        if (name === "remove" && pointer !== void 0) wholes.push({ name, pointer, path: pointerPath(pointer), deletes: true });
-        if (op.kind !== "map" || !VALUE_OPS2.has(name ?? "")) return;
-        const written2 = { name, pointer, path: pointerPath(pointer), inserts };
-        if (!inserts) wholes.push(written2);
-        forEachValue(mapValue(op, "value") ?? null, ({ node: node2, path: path6 }) => add(node2, [...written2.path, ...path6], [i, "value", ...path6], written2));
-      });
+      for (const { index: index3, name, pointer, path: path6, inserts, values: written2 } of appliedOps(root)) {
+        if (name === "remove" && !inserts) wholes.push({ name, pointer, path: path6, deletes: true });
+        if (!VALUE_OPS.has(name)) continue;
+        const op = { name, pointer, path: path6, inserts };
+        if (!inserts) wholes.push(op);
+        for (const value of written2) add(value.node, [...path6, ...value.path], [index3, "value", ...value.path], op);
+      }
       return [{ patch, document, selector: patch.target, fields, values: values(), wholes, yaml, root }];
     }
     if (patch.kind === "json6902" || root?.kind !== "map") return [];
@@ -53254,7 +53505,10 @@ async function patchedTags(run2, tree, read, warnings, mergedOver = []) {
     const documents2 = byFile.get(tag.file) ?? /* @__PURE__ */ new Map();
     byFile.set(tag.file, documents2.set(tag.document, (documents2.get(tag.document) ?? /* @__PURE__ */ new Map()).set(tag.key, name)));
   };
-  for (const tag of paired2) pair(tag, tag.name);
+  for (const tag of paired2) {
+    if (!isJsonPatchFile(tag.file)) pair(tag, tag.name);
+    else if (run2.inScope(tag.file)) jsonVersionWarning(run2, tag.file, tag, tag.name, versionOf(tag.written, void 0), warnings);
+  }
   for (const { file, repositoryField: field2, name } of paired2) {
     const written = field2 && normalizeRepository(field2.written);
     if (written && written !== normalizeRepository(name) && name.endsWith(`/${field2.written}`) && run2.inScope(file)) {
@@ -53262,9 +53516,18 @@ async function patchedTags(run2, tree, read, warnings, mergedOver = []) {
     }
   }
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
-  for (const tag of refused) pair(tag, void 0);
+  const refusedJson = (file) => {
+    if (run2.inScope(file) && !warnings.some((w) => w.file === file && w.message === REFUSED_JSON)) warnings.push({ file, line: 1, message: REFUSED_JSON });
+  };
+  for (const tag of refused) {
+    if (isJsonPatchFile(tag.file)) refusedJson(tag.file);
+    else pair(tag, void 0);
+  }
   for (const tag of failed) pair(tag, void 0);
-  for (const file of refusedFiles) if (run2.inScope(file) && !byFile.has(file)) byFile.set(file, /* @__PURE__ */ new Map());
+  for (const file of refusedFiles) {
+    if (isJsonPatchFile(file)) refusedJson(file);
+    else if (run2.inScope(file) && !byFile.has(file)) byFile.set(file, /* @__PURE__ */ new Map());
+  }
   for (const tag of nulled) {
     pair(tag, void 0);
     const update2 = run2.inScope(tag.file) && !run2.overridden(tag.file, tag.key) && run2.updatesFor(tag.file).find((u) => u.image.repository === tag.repository);
@@ -53295,6 +53558,8 @@ var INLINE_PAIR = "write registry: and repository: as strings beside it in the p
 function unknownRegistryTagWarning(tag, images) {
   const { key, repository, registry, file, line, inline } = tag;
   if (inline) return { file, line, message: unknownRegistryWarning(registry, repository, key, images, INLINE_PAIR) };
+  if (isJsonPatchFile(file))
+    return { file, line, message: unknownRegistryWarning(registry, repository, key, images, `change ${key} here by hand (${NO_JSON_OVERRIDE})`) };
   return unknownRegistryTag(file, line, key, { repository, unknown: registry, images });
 }
 function unpairedWarning(tag) {
@@ -53306,9 +53571,19 @@ function unpairedWarning(tag) {
     const beside = ownRepository ? "registry: as a string" : `repository: ${repository}`;
     return { file, line, message: `${said}write ${beside} beside it in the patch, which makes it a pair of its own` };
   }
+  if (isJsonPatchFile(file)) {
+    const yaml = `${file.slice(0, -".json".length)}.yaml`;
+    const { advice: advice2 } = overrideAdvice(key, repository, { file: yaml, part: "tag" });
+    return {
+      file,
+      line,
+      message: `${said}${NO_JSON_OVERRIDE}; change it here by hand, or write the patch as YAML in ${yaml}, which the kustomization names instead, and ${advice2}`
+    };
+  }
   const { advice, about } = overrideAdvice(key, repository, { file, part: "tag" });
   return { file, line, message: said + advice, about };
 }
+var NO_JSON_OVERRIDE = "no marker or override edits this patch file written as JSON";
 function replacedWarning(tag, image) {
   const { key, file, line, op, mapping, repository, registry, base } = tag;
   const fields = registry === void 0 ? `repository: ${repository}` : `registry: ${registry} and repository: ${repository}`;
@@ -53334,6 +53609,58 @@ function replacedWarning(tag, image) {
 }
 function nullTagWarning(key, image) {
   return `${key} is YAML's null, which kustomize reads as deleting the tag (the base's too: Helm takes the chart's default), so it is not filled for ${image}; write a tag there to have it moved`;
+}
+function isJsonPatchFile(path6) {
+  return path6.endsWith(".json");
+}
+var REFUSED_JSON = refusedOpListSaid("this patch file written as JSON is not JSON", QUOTED_OPS);
+function jsonPatchWarnings(run2, tree, files, warnings) {
+  const graph = graphOf(tree, run2.valid.images);
+  const documentsOf = patchReader(tree);
+  const fails = failsBuild(tree, graph);
+  const said = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const text2 = tree.patches.get(file);
+    if (text2 !== void 0 && refusedOpList(text2, false)) warnings.push({ file, line: 1, message: REFUSED_JSON });
+  }
+  for (const { file } of tree.kustomizations) {
+    const k = graph.at(posix4.dirname(file));
+    if (k?.file !== file || fails(k)) continue;
+    for (const doc of documentsOf(k)) {
+      const path6 = doc.patch.file;
+      if (doc.patch.inline || !files.has(path6)) continue;
+      for (const value of doc.values) {
+        const at = placeId(tagPlace(doc, value.key));
+        const written = writtenVersion2(doc, value);
+        if (!written || said.has(at)) continue;
+        said.add(at);
+        jsonVersionWarning(run2, path6, value, written.name, written.version, warnings);
+      }
+    }
+  }
+}
+function writtenVersion2(doc, value) {
+  if (value.path[value.path.length - 1] === "image") {
+    const ref = tryParseImageRef(value.node.text);
+    return ref && (ref.tag !== void 0 || ref.digest !== void 0) ? { name: ref.name, version: versionOf(ref.tag, ref.digest) } : void 0;
+  }
+  const mapping = helmTagMapping(value);
+  if (!mapping || hasPlaceholder(value.node.text) || replacingOp(doc, mapping)?.deletes) return void 0;
+  const own = ownField(doc, mapping);
+  const name = ownPair2(own) ? ownPairName(splitImage(own), doc) : void 0;
+  return name === void 0 ? void 0 : { name, version: versionOf(value.node.text, void 0) };
+}
+function jsonVersionWarning(run2, file, field2, name, version, warnings) {
+  const repository = normalizeRepository(name);
+  const update2 = run2.updatesFor(file).find((u) => u.image.repository === repository);
+  const next = update2 && !run2.overridden(file, field2.key) ? nextVersion(update2, version) : void 0;
+  if (!next) return;
+  const to = [next.tag, next.digest].filter((part) => part !== void 0).join("@");
+  warnings.push({
+    file,
+    line: field2.line,
+    message: `${field2.key} sets the version of ${name} in this patch file written as JSON, which kustomize reads but gitops-promote does not edit, so it is not moved to ${to}; write the patch as YAML (a .yaml file the kustomization names instead) to have it moved, or change it here by hand`
+  });
 }
 function mayHoldHelmRelease(text2) {
   return text2.includes(FLUX_HELM);
@@ -53658,7 +53985,7 @@ function kustomizationsIn(source, files, texts, treeRoot) {
   const readAll = async () => {
     const tree = await (building ??= readBuilds());
     const listed = new Set(files);
-    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && fileKind(file) === "yaml"));
+    const patches = await textsOf(patchFilesOf(tree.kustomizations).filter((file) => listed.has(file) && (fileKind(file) === "yaml" || isJsonPatchFile(file))));
     return { ...tree, patches: new Map(patches.map(({ file, text: text2 }) => [file, text2])) };
   };
   return (patches = true) => patches ? reading ??= readAll() : building ??= readBuilds();
@@ -53680,15 +54007,24 @@ async function kustomizeTaggedIn(kustomizations, texts, images, run2) {
   return { left, elsewhere };
 }
 async function pairedTagsIn(kustomizations, texts, run2, warnings, mergedOver) {
+  const overridden = (file, field2) => overrideNamesField(file, field2, run2.overridesByFile.get(file) ?? [], run2.config?.overrides ?? []);
+  const jsons = await jsonPatchCandidates(run2);
+  if (jsons.size > 0) jsonPatchWarnings({ ...run2, overridden }, await kustomizations(), jsons, warnings);
   if (![...texts.values()].some(mayHoldHelmRelease)) return /* @__PURE__ */ new Map();
   const read = async (path6) => texts.get(path6) ?? (run2.present.has(path6) && fileKind(path6) === "yaml" ? (await readScreened(run2.source, [path6], () => true, []))[0] : void 0);
-  const overridden = (file, field2) => overrideNamesField(file, field2, run2.overridesByFile.get(file) ?? [], run2.config?.overrides ?? []);
   const paired2 = await patchedTags({ ...run2, overridden }, await kustomizations(), read, warnings, mergedOver);
   for (const file of paired2.keys()) {
     const text2 = await read(file);
     if (text2 !== void 0) texts.set(file, text2);
   }
   return paired2;
+}
+async function jsonPatchCandidates(run2) {
+  const paths = [...run2.present].filter((path6) => isJsonPatchFile(path6) && run2.inScope(path6));
+  if (paths.length === 0 || ![...run2.present].some(isKustomizationFile)) return /* @__PURE__ */ new Set();
+  const screen = screenFor(run2.valid.images).yaml;
+  const read = await readScreened(run2.source, paths, (_, text2) => screen.test(text2), []);
+  return new Set(paths.filter((_, i) => read[i] !== void 0));
 }
 var NOT_TAGGED = { left: /* @__PURE__ */ new Map(), elsewhere: /* @__PURE__ */ new Map() };
 function setIn(map2, file, name, value) {
@@ -53803,7 +54139,7 @@ function resolveSetters(run2, texts, warnings, tree) {
     const incoming = valid.images.map(repositoryPattern);
     for (const [key, places] of unconfigured) {
       const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why, run2.fieldName, namedElsewhere(key, flux.setters)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why, run2, namedElsewhere(key, flux.setters)));
     }
   }
   const brought = new Map(
@@ -53863,8 +54199,15 @@ function updatingFrom(automations, path6, namespace) {
 function candidate(key, def, image, given, allowDowngrade) {
   const flux = def.flux && { flux: def.flux };
   if (!image) return { ...flux };
-  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
-    return { ...flux, image, note: { message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` } };
+  const { excluded, policy: ranking } = def;
+  if (!given && image.tag !== void 0 && ranking && excluded?.(image.tag)) {
+    const policy = excludingPolicy(ranking, excluded);
+    return {
+      ...flux,
+      image,
+      update: { image: { ...image, name: def.name }, policy, allowDowngrade },
+      note: { message: refusedTag(key, image.tag, "excluded by the ImageRepository's exclusionList") }
+    };
   }
   const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
   return {
@@ -53873,10 +54216,20 @@ function candidate(key, def, image, given, allowDowngrade) {
     update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
     ...outside && {
       note: {
-        message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are`,
+        message: refusedTag(key, image.tag, `outside its policy (${def.policy.description})`),
         kind: "policy-refusal"
       }
     }
+  };
+}
+function refusedTag(key, tag, why) {
+  return `setter ${key}: tag ${tag} is ${why}; marked values are left as they are`;
+}
+function excludingPolicy(policy, excluded) {
+  return {
+    description: `${policy.description}, less the tags its ImageRepository's exclusionList excludes`,
+    latest: (tags) => policy.latest(tags.filter((tag) => !excluded(tag))),
+    ...policy.compare && { compare: policy.compare }
   };
 }
 function governingOf(candidates2, everyAutomation, configPath, ownerOf) {
@@ -53976,7 +54329,7 @@ function namedElsewhere(key, setters) {
   const name = key.slice(key.indexOf(":") + 1);
   return [...setters].filter(([other]) => other.slice(other.indexOf(":") + 1) === name).sort(([a], [b]) => a.localeCompare(b));
 }
-function unconfiguredWarning(key, places, configPath, why, name, elsewhere) {
+function unconfiguredWarning(key, places, configPath, why, { fieldName: name, definedAbove }, elsewhere) {
   const [first, ...others] = places;
   const named3 = cappedList(
     others.map((p) => `${p.file}:${p.line}`),
@@ -53985,7 +54338,8 @@ function unconfiguredWarning(key, places, configPath, why, name, elsewhere) {
   const also = others.length > 0 ? ` (also marked at ${named3})` : "";
   const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
   const given = givenValue(name, "setter", `${key}=REF`);
-  const ways = elsewhere.length === 0 ? `add it under setters: in ${configPath}, pass ${given}, or keep its ImagePolicy (and ImageRepository) in the tree` : `${namespacedAs(key, elsewhere)}, add ${key} under setters: in ${configPath}, or pass ${given}`;
+  const above = elsewhere.length === 0 ? definedAbove?.(key) : void 0;
+  const ways = elsewhere.length > 0 ? `${namespacedAs(key, elsewhere)}, add ${key} under setters: in ${configPath}, or pass ${given}` : above !== void 0 ? `${above}; or add it under setters: in ${configPath}, or pass ${given}` : `add it under setters: in ${configPath}, pass ${given}, or keep its ImagePolicy (and ImageRepository) in the tree`;
   return {
     ...!why && { aside: true },
     file: first.file,
@@ -54455,8 +54809,31 @@ function warnUnmoved(left, texts, context4, warnings) {
       });
     }
     const targets = `(targets: ${context4.targets.join(", ")})`;
-    if (outside.length > 0) said(outside, { one: () => `this file is in no target ${targets}`, many: () => `their files are in no target ${targets}` });
+    const deployed = (file, place) => deployedAdvice(context4.deployedBy?.(file, image) ?? [], place);
+    if (outside.length > 0)
+      said(outside, {
+        one: (file, place) => {
+          const advice = deployed(file, place);
+          return `this file is in no target ${targets}${advice === void 0 ? "" : `, and ${advice}`}`;
+        },
+        // The first place's, as an example: the places are often one base's, which the same overlays deploy.
+        many: ({ file, line, place }) => {
+          const first = deployed(file, place);
+          return `their files are in no target ${targets}${first === void 0 ? "" : `; for the first (${file}:${line}), ${first}`}`;
+        }
+      });
   }
+}
+function deployedAdvice(by, place) {
+  if (by.length === 0) return void 0;
+  const one = by.length === 1;
+  const named3 = `${andList(by.map(({ kustomization, target }) => `${kustomization} (target ${target})`))} ${one ? "deploys" : "deploy"} it as written`;
+  const ref = place.reference === void 0 ? void 0 : tryParseImageRef(place.reference);
+  if (!ref) return named3;
+  const entry = [`name: ${ref.name}`, ...ref.tag === void 0 ? [] : [`newTag: ${ref.tag}`], ...ref.digest === void 0 ? [] : [`digest: ${ref.digest}`]];
+  const where2 = one ? `to ${by[0].kustomization}` : "to each";
+  const whose = one ? `target ${by[0].target}'s` : "its target's";
+  return `${named3}; add an images: entry (${entry.join(", ")}) ${where2}: kustomize sets it over this file, and the run moves it as ${whose}`;
 }
 var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
 function inSplitImage(path6, text2, image) {
@@ -54656,7 +55033,8 @@ async function planUpdate(listed, request2) {
     overridesByFile,
     allowDowngrade: request2.allowDowngrade ?? false,
     create,
-    fieldName: request2.fieldName
+    fieldName: request2.fieldName,
+    definedAbove: request2.definedAbove
   });
   const { texts, readOnly, unread } = await readCandidates(run2, warnings);
   const kustomizations = kustomizationsIn(source, files, texts, run2.treeRoot);
@@ -54907,7 +55285,16 @@ async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations,
       })
     })),
     finalTexts,
-    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path6) => run2.ownerOf(path6) === void 0, fieldName: run2.fieldName },
+    {
+      targets: (config?.targets ?? []).map((t) => t.name),
+      inNoTarget: (path6) => run2.ownerOf(path6) === void 0,
+      fieldName: run2.fieldName,
+      // A base in no target an overlay of a target deploys as written: said with that overlay, where the fix goes.
+      deployedBy: (path6, image) => (asWritten2 ? asWritten2({ file: path6, text: finalTexts.get(path6) }, image.repository).by : []).flatMap((kustomization) => {
+        const target = run2.ownerOf(kustomization);
+        return target ? [{ kustomization, target: target.name }] : [];
+      })
+    },
     warnings
   );
 }
@@ -57477,13 +57864,14 @@ function deeperThanCheckout(workingDirectory, realWorkspace, top, inside) {
   const glob = `${inside.split(sep5).join("/")}/**`;
   return `working-directory ${JSON.stringify(workingDirectory)} is inside the checkout whose top level is ${top}: a run reads and writes the whole repository, so give the checkout's own path (actions/checkout's \`path\`), working-directory: ${checkoutPath}, and limit the run to that directory with paths: ${glob}`;
 }
-async function originUrl(checkout) {
+async function originUrl(checkout, mode) {
   try {
     return await checkout.remoteUrl("origin");
   } catch (error2) {
     if (!(error2 instanceof GitError) || !/no such remote/i.test(error2.stderr)) throw error2;
+    if (mode === "none") return void 0;
     throw new Error(
-      `the checkout (${checkout.dir}) has no remote named origin, the repository gitops-promote reads the branch from and writes to: check the manifests repository out with actions/checkout, which adds it, or add it in an earlier step (git remote add origin <the repository's URL>)`,
+      `the checkout (${checkout.dir}) has no remote named origin, the repository gitops-promote reads the branch from and writes to: check the manifests repository out with actions/checkout, which adds it, or add it in an earlier step (git remote add origin <the repository's URL>); delivery: none, which edits the checkout only, needs none`,
       { cause: error2 }
     );
   }
@@ -58241,10 +58629,10 @@ async function run() {
   apiUrlFromEnv(process.env);
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
-  const url = await originUrl(checkout);
+  const url = await originUrl(checkout, inputs.delivery.mode);
   const serverUrl = process.env["GITHUB_SERVER_URL"] || "https://github.com";
-  const origin = repositoryOfRemote(url, serverUrl);
-  const lendToken = origin !== void 0 && inputs.token !== "" && !await checkout.hasCredentials(url);
+  const origin = url === void 0 ? void 0 : repositoryOfRemote(url, serverUrl);
+  const lendToken = url !== void 0 && origin !== void 0 && inputs.token !== "" && !await checkout.hasCredentials(url);
   const oldGit = gitVersionIssue(gitVersion, lendToken);
   if (oldGit) throw new Error(oldGit);
   const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token, serverUrl, process.env)) : checkout;

@@ -33450,6 +33450,11 @@ function parseIncomingImage(text, field, repository) {
   }
   return image;
 }
+function kustomizeSetImage(text) {
+  const eq = text.indexOf("=");
+  return eq > 0 && tryParseImageRef(text.slice(eq + 1)) !== void 0;
+}
+var KUSTOMIZE_SET_IMAGE_HINT = "NAME=REF is kustomize edit set image's syntax: give the reference after '=' alone, which moves a kustomization's images: entry whose newName (or name, when it has no newName) is its repository";
 function checkIncomingImages(texts, entry, known = {}) {
   const issues = [];
   const images = [];
@@ -33458,7 +33463,7 @@ function checkIncomingImages(texts, entry, known = {}) {
   texts.forEach((text, i) => {
     const image = parseIncomingImage(text, entry(i), others.length === 0 ? only : void 0);
     if ("reason" in image) {
-      issues.push(image);
+      issues.push(kustomizeSetImage(text) ? { ...image, reason: `${image.reason}; ${KUSTOMIZE_SET_IMAGE_HINT}` } : image);
       return;
     }
     const earlier = seen.get(image.repository);

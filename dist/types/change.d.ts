@@ -61,6 +61,8 @@ export interface AsideWarning extends Warning {
 export declare function isAside(warning: Warning): warning is AsideWarning;
 /** `file:line: message`, `file: message` or the message alone, as compilers print a diagnostic. */
 export declare function formatDiagnostic(d: Diagnostic): string;
+/** `diagnostics` with each one said once: several values a face names alike (`--set`, `input set`) may be refused for one file. */
+export declare function onceEachMessage<T extends Diagnostic>(diagnostics: readonly T[]): T[];
 /** What an editor returns: the new text (identical to the input when nothing changed). */
 export interface EditResult {
     readonly text: string;

@@ -43,3 +43,5 @@ export declare function humanReport(plan: Plan, options?: {
     dryRun?: boolean | undefined;
 }): string;
 export declare function formatWarning(w: Warning): string;
+/** An error as the CLI prints it, each one a line as a warning is: `error: file:line: message`, whatever refused the run (bad usage too). */
+export declare function formatError(d: Diagnostic): string;

@@ -39,6 +39,13 @@ export interface UpdateRequest {
     readonly create?: boolean | undefined;
     /** How messages name a value of a field, as the face it came from spells it (`--image`, `input images`); default `image[0]`. */
     readonly fieldName?: FieldNamer | undefined;
+    /**
+     * For a Flux marker key nothing the run reads defines, asked only as that is about to be said: where an ImagePolicy
+     * outside the root (in the repository above it) defines it and the run that reads it, in the face's words (the CLI's: `its
+     * ImagePolicy is in flux-system/podinfo.yaml:9, outside clusters/my-cluster, …; to read it, run: gitops-promote update . --path
+     * clusters/my-cluster`), said in place of keeping the ImagePolicy in the tree; undefined when nothing there defines it. Default: nothing is looked for.
+     */
+    readonly definedAbove?: ((key: string) => string | undefined) | undefined;
 }
 export type { FieldNamer, NamedField, RequestField, RequestSwitch } from "../field-name.js";
 /**
@@ -147,8 +154,11 @@ export declare function trySetSpec(kind: FileKind | undefined, spec: string, fie
 };
 /** What is malformed in a `--set` spec, by its file's grammar (trySetSpec); undefined for a spec that reads. */
 export declare function setSpecError(set: FileOverride, fieldName?: FieldNamer): SourceError | undefined;
-/** Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...). */
-export declare function nothingToUpdate(name?: FieldNamer): string;
+/**
+ * Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...);
+ * `payload`, the face's way of giving a dispatch payload, where it has one (the CLI's --payload).
+ */
+export declare function nothingToUpdate(name?: FieldNamer, payload?: string): string;
 /** Whether a request's `config` is what its type says, which a JavaScript caller may not give (a configuration's plain object, not parsed). */
 export declare function isConfigField(config: unknown): boolean;
 /**

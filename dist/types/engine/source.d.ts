@@ -70,3 +70,10 @@ export declare function memorySource(files: ReadonlyMap<string, string | Uint8Ar
  * also loop. They are given as `links`, those the last listing met (one walk for both).
  */
 export declare function directorySource(root: string): TreeSource;
+/**
+ * The regular files under `root` as directorySource lists them (POSIX paths relative to it, unsorted), read at once, for a caller
+ * that cannot wait; the symbolic links met are put in `links`, each with its target as written. A directory that cannot be listed
+ * fails the listing, as a run must not edit a tree it has read only part of; with `passOverUnlisted`, it is passed over, for a
+ * caller that only looks for hints (nothing it might hold is known).
+ */
+export declare function filesUnder(root: string, links?: Map<string, string>, passOverUnlisted?: boolean): string[];

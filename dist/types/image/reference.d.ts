@@ -19,6 +19,8 @@ export declare function isTag(text: string): boolean;
  * a test's `sha256:1234567890abcdef` is a digest too short to be one, not the image `sha256` tagged `1234567890abcdef`.
  */
 export declare function spelledAsDigest(text: string): boolean;
+/** Why `text` is no digest as a reference's grammar reads one (`a sha256 digest has 64 hex digits, this one has 3`); undefined for a digest. */
+export declare function digestProblem(text: string): string | undefined;
 /** A digest as a reference's grammar reads one (`sha256:<64 hex>`). */
 export declare function isDigest(text: string): boolean;
 /** The registry a name spells out (`ghcr.io` of `ghcr.io/acme/app`); none for a Docker Hub name written without it (`acme/app`). */

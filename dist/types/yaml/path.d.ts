@@ -25,7 +25,7 @@ export declare function parseYamlSpec(spec: string, fieldName?: FieldNamer): Yam
  * `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. `setsToo` says
  * which other fields the run sets in the file, `fieldName` how messages name the request's (SetOptions).
  */
-export declare function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean, fieldName?: FieldNamer): EditResult;
+export declare function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean, fieldName?: FieldNamer, file?: string): EditResult;
 export interface SetOptions {
     /** Add missing mapping keys at the end of the path, under a mapping or in place of a key's null value (`image:`). */
     readonly create?: boolean | undefined;
@@ -45,12 +45,15 @@ export interface SetOptions {
     readonly configured?: boolean | undefined;
     /** How messages name the request's fields, as its face does (`--set`, `input set`); default the CLI's flags. */
     readonly fieldName?: FieldNamer | undefined;
+    /** The file's path or name, where known: a kustomization without apiVersion and kind is told by it, for what `create` may add. */
+    readonly file?: string | undefined;
 }
 /**
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
  * scalar's text; kind "override", key = the path as given. With `create`, missing mapping
  * keys at the end of the path are added (in the first document that has the path the
- * furthest), a key's null value (`image:`, `image: ~`) becoming a mapping of them (null-fill.ts); list items are never created.
+ * furthest), a key's null value (`image:`, `image: ~`) becoming a mapping of them (null-fill.ts); list items are never created,
+ * nor a field its reader refuses in the shape create gives it (created-shape.ts: a kustomization's `images` as a mapping).
  */
 export declare function setYamlPath(text: string, path: string, value: string | ValueFor, options?: SetOptions): EditResult;
 /** setYamlPath for the engine: its warnings keep what they are about (FieldWarning), which overrides.ts compares with the editors'. */
