@@ -2,13 +2,14 @@
  * What `--create` must not write: keys that still parse as YAML but give a field a shape the tool reading the file
  * refuses. kustomize reads a kustomization into its Kustomization type and refuses a field of another shape
  * (`images: {newTag: 1.3.0}`: "cannot unmarshal object into Go struct field Kustomization.images of type
- * []types.Image") or a field it does not know ("unknown field"); the API server reads a pod spec's containers as a
- * list. Create adds mapping keys only (never a list item), so a list field it would add is refused, with what to write instead.
+ * []types.Image") or a field it does not know ("unknown field"); the API server reads a pod spec's containers, and
+ * other lists of a pod spec or a container, as lists. Create adds mapping keys only (never a list item), so a list field it
+ * would add is refused, with what to write instead.
  */
 import { byFlag, givenValue, type FieldNamer } from "../field-name.js";
 import { isFluxKustomization } from "./api-groups.js";
 import type { YamlDocument } from "./file.js";
-import { CONTAINER_LISTS } from "./images.js";
+import { CONTAINER_LISTS, inContainerSpec } from "./images.js";
 import { isKustomization } from "./kustomize.js";
 import { formatPath, type PathSegment } from "./path.js";
 
@@ -53,6 +54,35 @@ const ITEM_EXAMPLES: Readonly<Record<string, string>> = {
   labels: "{pairs: {KEY: VALUE}}",
 };
 
+/**
+ * A list field of a Kubernetes pod spec or container (core/v1 PodSpec, Container) that a --set plausibly reaches on the
+ * way to or beside an image: what it lists, an item written by hand, and the field of an item to set by index
+ * (undefined: the rest of the path as given, any field of a container; "": the item itself, a string).
+ */
+interface PodList {
+  readonly in: "pod spec" | "container";
+  readonly items: string;
+  readonly item: string;
+  readonly example: string;
+  readonly field?: string;
+}
+
+const POD_LISTS = new Map<string, PodList>([
+  ...[...CONTAINER_LISTS].map((key) => [key, { in: "pod spec", items: "containers", item: "container", example: "{name: NAME, image: IMAGE}" }] as const),
+  ["imagePullSecrets", { in: "pod spec", items: "secrets to pull images with", item: "secret", example: "{name: SECRET}", field: "name" }],
+  ["volumes", { in: "pod spec", items: "volumes", item: "volume", example: "{name: NAME, configMap: {name: CONFIGMAP}}", field: "name" }],
+  ["tolerations", { in: "pod spec", items: "tolerations", item: "toleration", example: "{key: KEY, operator: Exists}", field: "key" }],
+  ["env", { in: "container", items: "environment variables", item: "variable", example: "{name: NAME, value: VALUE}", field: "value" }],
+  [
+    "envFrom",
+    { in: "container", items: "sources of environment variables", item: "source", example: "{configMapRef: {name: CONFIGMAP}}", field: "configMapRef.name" },
+  ],
+  ["ports", { in: "container", items: "ports", item: "port", example: "{containerPort: PORT}", field: "containerPort" }],
+  ["volumeMounts", { in: "container", items: "volume mounts", item: "mount", example: "{name: VOLUME, mountPath: PATH}", field: "mountPath" }],
+  ["args", { in: "container", items: "strings", item: "argument", example: "ARG", field: "" }],
+  ["command", { in: "container", items: "strings", item: "command", example: "COMMAND", field: "" }],
+]);
+
 /** Keys that name an image's fields, which a kustomization holds only in an `images:` entry. */
 const IMAGE_WORDS = new Set(["image", "newName", "newTag", "digest", "tag"]);
 
@@ -88,12 +118,15 @@ export function createdShapeError(
       if (refused)
         return `${kustomizeRefuses(formatPath(path.slice(0, i + 1)), i === 0 ? shape! : "string", what)}${i === 0 && shape === "list" ? `; ${listAdvice(top, fieldName)}` : ""}`;
     }
-    const parent = path[i - 1];
-    if (!kustomization && document.object.kind !== undefined && parent === "spec" && CONTAINER_LISTS.has(key)) {
+    // A pod spec is told as for containers before: a `spec` key; a container, as an image's is (`containers[0]`).
+    const list = POD_LISTS.get(key);
+    const holder = list?.in === "pod spec" ? path[i - 1] === "spec" : inContainerSpec(path.slice(0, i + 1)) !== false;
+    if (list && holder && !kustomization && document.object.kind !== undefined) {
       const at = formatPath(path.slice(0, i + 1));
+      const index = list.field === undefined ? formatRest(path.slice(i + 1)) : list.field === "" ? "" : `.${list.field}`;
       return (
-        `${at} is a list of containers in a Kubernetes ${document.object.kind} (a pod spec's), which the API server refuses as anything else, so it is not created ${what}; ` +
-        `write the container by hand (${key}: [{name: NAME, image: IMAGE}]), or set one it holds by index (${at}[0]${formatRest(path.slice(i + 1))})`
+        `${at} is a list of ${list.items} in a Kubernetes ${document.object.kind} (a ${list.in}'s), which the API server refuses as anything else, so it is not created ${what}; ` +
+        `write the ${list.item} by hand (${key}: [${list.example}]), or set one it holds by index (${at}[0]${index})`
       );
     }
   }

@@ -55,7 +55,33 @@ describe("createdShapeError", () => {
     expect(shapeError("spec: {}\n", "values.yaml", "spec.containers.image")).toBeUndefined();
   });
 
-  // The oracle: each path refused is one kustomize refuses once written; each created, one it renders.
+  it("refuses a pod spec's or a container's other lists created as a mapping or a single value, with the item to write", () => {
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - {name: app, image: nginx}\n";
+    const container = "spec.template.spec.containers[0]";
+    expect(shapeError(deployment, "deploy.yaml", `${container}.env.FOO`, 5)).toBe(
+      `${container}.env is a list of environment variables in a Kubernetes Deployment (a container's), which the API server refuses as anything else, ` +
+        `so it is not created as a mapping (env: {FOO: …}); write the variable by hand (env: [{name: NAME, value: VALUE}]), ` +
+        `or set one it holds by index (${container}.env[0].value)`,
+    );
+    expect(shapeError(deployment, "deploy.yaml", `${container}.args`, 5)).toContain(
+      "args is a list of strings in a Kubernetes Deployment (a container's), which the API server refuses as anything else, so it is not created as a single value (args: …); " +
+        `write the argument by hand (args: [ARG]), or set one it holds by index (${container}.args[0])`,
+    );
+    for (const field of ["envFrom.configMapRef", "ports.containerPort", "volumeMounts.mountPath", "command"]) {
+      expect(shapeError(deployment, "deploy.yaml", `${container}.${field}`, 5)).toContain("(a container's), which the API server refuses");
+    }
+    for (const field of ["volumes.name", "imagePullSecrets.name", "imagePullSecrets", "tolerations.key"]) {
+      expect(shapeError(deployment, "deploy.yaml", `spec.template.spec.${field}`, 3)).toContain("(a pod spec's), which the API server refuses");
+    }
+    // A container's list in a pod spec, a pod spec's in a container, and any of them in a values file are not Kubernetes' to read.
+    expect(shapeError(deployment, "deploy.yaml", "spec.template.spec.env.FOO", 3)).toBeUndefined();
+    expect(shapeError(deployment, "deploy.yaml", `${container}.volumes.name`, 5)).toBeUndefined();
+    expect(shapeError("containers: [{name: app}]\n", "values.yaml", "containers[0].env.FOO", 2)).toBeUndefined();
+  });
+
+  // The oracle: each path refused is one kustomize refuses once written; each created, one it renders. A pod spec's or a
+  // container's lists are not in it: kubectl kustomize renders `env: {FOO: bar}` as written (it does not check a resource
+  // against the API's types); the API server is what refuses them.
   it.skipIf(!hasKubectl)("refuses exactly what kubectl kustomize refuses once written (skipped: kubectl not installed)", async () => {
     const dir = await tempDir("gp-created-shape-");
     await mkdir(join(dir, "base"));
