@@ -440,16 +440,17 @@ function nullTags(doc: PatchDocument): { field: PatchField; name: string }[] {
 }
 
 /**
- * The Helm tags of an op list whose mapping an op replaces whole and whose pair's other fields another op writes
- * (`replace /spec/values/image` with `{tag: 1.0.0}`, then `add /spec/values/image/repository`): kustomize renders them as
- * one pair, which the Helm editor, reading each op's value alone, does not see. Each with the pair's name, and the
- * line of its repository.
+ * The Helm tags of an op list whose mapping an op replaces whole, or inserts (in an item an `add` puts into a list), and whose
+ * pair's other fields another op writes (`replace /spec/values/image` with `{tag: 1.0.0}`, then `add
+ * /spec/values/image/repository`; `add /spec/values/sidecars/0` with `{image: {repository: …}}`, then `replace
+ * /spec/values/sidecars/0/image/tag`): kustomize renders them as one pair, which the Helm editor, reading each op's value
+ * alone, does not see. Each with the pair's name, and the line of its repository.
  */
 function splitPairTags(doc: PatchDocument): { value: PatchValue; name: string; line: number }[] {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     const op = mapping && replacingOp(doc, mapping);
-    if (!op || op.line !== undefined || op.deletes || op.inserts || hasPlaceholder(value.node.text)) return [];
+    if (!op || op.line !== undefined || op.deletes || hasPlaceholder(value.node.text)) return [];
     const { repository, registry } = splitImage(ownField(doc, mapping));
     if (!repository || [repository, registry].every((field) => field === undefined || field.op === value.op)) return [];
     const name = ownPairName({ repository, registry }, doc);
@@ -1144,7 +1145,10 @@ function jsonVersionWarning(
   });
 }
 
-/** Whether a text may hold a Flux HelmRelease, whose values a patch may set a tag of: a screen before any pairing. */
+/**
+ * Whether a text may hold a Flux HelmRelease, whose values a patch may set a tag of, or a JSON6902 op into one's values: a
+ * screen before any pairing. Ops writing a pair in parts (splitPairTags) name its image with no base that does.
+ */
 export function mayHoldHelmRelease(text: string): boolean {
-  return text.includes(FLUX_HELM);
+  return text.includes(FLUX_HELM) || text.includes("/spec/values/");
 }

@@ -653,6 +653,16 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
           ),
         });
         const inserted = (path: string) => tree(base, "{name: new, image: {tag: 1.0.0}}", insert(path));
+        /** The sidecars kubectl kustomize renders for staging once the run's changes for `image` to `files` are written. */
+        const sidecarsAfter = async (files: Record<string, string>, image: string) => {
+          const p = await plan(files, image);
+          const dir = await tempDir("gp-cr-shifted-");
+          for (const [path, text] of Object.entries(files)) {
+            await mkdir(join(dir, dirname(path)), { recursive: true });
+            await writeFile(join(dir, path), p.files.find((f) => f.path === path)?.after ?? text);
+          }
+          return (parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { sidecars: unknown } } }).spec.values.sidecars;
+        };
 
         it("a tag in the inserted item is no tag of the base's item, which is not replaced: nothing said of it", async () => {
           for (const path of ["/spec/values/sidecars/0", "/spec/values/sidecars/-"]) {
@@ -714,14 +724,39 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
                 [INSERTED, [{ name: "new" }, { name: "side", image: { repository: SIDE, tag: "1.1.0" } }]],
                 [REMOVED, [{ name: "side", image: { repository: SIDE, tag: "1.1.0" } }]],
               ] as const) {
-                const p = await plan(files, `${SIDE}:1.1.0`);
-                const dir = await tempDir("gp-cr-shifted-");
-                for (const [path, text] of Object.entries(files)) {
-                  await mkdir(join(dir, dirname(path)), { recursive: true });
-                  await writeFile(join(dir, path), p.files.find((f) => f.path === path)?.after ?? text);
-                }
-                expect((parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { sidecars: unknown } } }).spec.values.sidecars).toEqual(sidecars);
+                expect(await sidecarsAfter(files, `${SIDE}:1.1.0`)).toEqual(sidecars);
               }
+            },
+          );
+        });
+
+        describe("a pair the inserted item and a later op into it write in parts is one pair, which the Helm editor reading each op alone does not see", () => {
+          const APP = "ghcr.io/acme/app";
+          // Staging's ops: `add` an item holding `item`, then `add` (or `replace`) the field `field` inside it (the latter's value on line 11).
+          const parts = (item: string, op: string, field: string, value: string) =>
+            tree(base, "", () => ({
+              "apps/staging/kustomization.yaml": overlay(
+                `  - target: {kind: HelmRelease, name: podinfo}\n    patch: |\n      - op: add\n        path: /spec/values/sidecars/0\n        value: {image: ${item}}\n      - op: ${op}\n        path: /spec/values/sidecars/0/image/${field}\n        value: ${value}\n`,
+              ),
+            }));
+          const TAG = parts(`{repository: ${APP}}`, "replace", "tag", '"1.0.0"');
+          const REGISTRY = parts("{repository: acme/app, tag: 1.0.0}", "add", "registry", "ghcr.io");
+
+          it("its tag moves with the image its parts name together, the later op's as written", async () => {
+            expect(await moved(TAG, `${APP}:1.1.0`)).toEqual([[["apps/staging/kustomization.yaml", "patches[0].patch[1].value", "1.1.0"]], []]);
+            expect((await moved(REGISTRY, `${APP}:1.1.0`))[0]).toEqual([["apps/staging/kustomization.yaml", "patches[0].patch[0].value.image.tag", "1.1.0"]]);
+          });
+
+          it("and with no other: not with the repository of the inserted item, read without the later op's registry", async () => {
+            expect((await moved(REGISTRY, "acme/app:1.1.0"))[0]).toEqual([]);
+          });
+
+          it.skipIf(!hasKubectl)(
+            "is what kubectl kustomize renders for the overlay: one pair, its tag the run's (skipped: kubectl not installed)",
+            async () => {
+              const side = { name: "side", image: { repository: SIDE, tag: "1.0.0" } };
+              expect(await sidecarsAfter(TAG, `${APP}:1.1.0`)).toEqual([{ image: { repository: APP, tag: "1.1.0" } }, side]);
+              expect(await sidecarsAfter(REGISTRY, `${APP}:1.1.0`)).toEqual([{ image: { registry: "ghcr.io", repository: "acme/app", tag: "1.1.0" } }, side]);
             },
           );
         });
