@@ -13,6 +13,8 @@
  * - a lone `tag:` in those values whose repository a layer ranked above it gives (a valuesObject's, values string's or
  *   parameter's `image.repository` over a values file holding `image: {tag: 1.4.0}`): Helm merges the two into one pair.
  * Only the tag Argo CD deploys is named: one under a tag ranked above it (a tag parameter, a later layer's `tag:`) is not.
+ * A lone tag parameter through a list index (`images[0].tag`) over a list only the chart's values.yaml holds is named too
+ * where the chart's item there holds an incoming repository: the list `--set` makes replaces the chart's, item and repository.
  * The parameters are those Argo CD deploys: a `.argocd-source.yaml` or `.argocd-source-<app>.yaml` at the source's path
  * that sets `helm.parameters` replaces the Application's, and its lone tag parameter is the one named.
  * Where that mapping's registry is one this run cannot read (a template, a mapping), the image is not known: such a
@@ -198,6 +200,16 @@ function warnLoneParameters(deployed: DeployedParameters, layers: readonly Value
     const held = repositoryIn(ranked, keys, incoming, field.node.text, layers.length);
     const key = formatPath(field.path);
     const line = lineAt(text, field.node.start);
+    const replaced = held ? undefined : chartListReplaced(layers, keys, prefix, incoming, field.node.text);
+    if (replaced) {
+      found.push({
+        file: path,
+        line,
+        message: `${key} (parameter ${parameterName(name)}) ${replaced.why}`,
+        about: { reason: "unmoved", image: replaced.repository },
+      });
+      continue;
+    }
     if (held && "unknown" in held) {
       found.push(unknownRegistryTag(path, line, key, held));
       continue;
@@ -571,8 +583,7 @@ function mergedField(
 ): { readonly path: string; readonly kind: string; readonly index: number; readonly values: LayerValues; readonly field: MappingField } | undefined {
   // A list the others write on the way (a values file's `images: [...]`, or the one a parameter `images[0].tag` makes where none
   // does) is deployed whole: Helm coalesces no list into the chart's.
-  const list = keys.findIndex((segment) => typeof segment === "number");
-  const listed = list >= 0 && layers.slice(1).some((layer) => layer.writes(keys.slice(0, list)));
+  const listed = listAbove(layers, keys);
   const chart = layers[0]?.defaults === true;
   for (let i = layers.length - 1; i >= (chart && listed ? 1 : 0); i--) {
     const layer = layers[i]!;
@@ -586,4 +597,45 @@ function mergedField(
     }
   }
   return undefined;
+}
+
+/** Whether `keys` index a list (`images.0`) that a layer above the first (a chart's values.yaml) writes, or writes on the way to. */
+function listAbove(layers: readonly RankedValues[], keys: readonly PathSegment[]): boolean {
+  const list = keys.findIndex((segment) => typeof segment === "number");
+  return list >= 0 && layers.slice(1).some((layer) => layer.writes(keys.slice(0, list)));
+}
+
+/**
+ * The incoming repository of the chart's values.yaml (`layers[0]`) at `keys`, through a list index (`images.0`), that a lone
+ * tag parameter there (`images[0].tag`) drops from what is deployed: where no values layer writes that list, Helm's strvals
+ * makes one of its own from the parameters, its item holding the tag alone, and Helm replaces the chart's list with it
+ * (it merges mappings, not lists). `why` says so after the parameter's name, with the parameters (at `prefix`, the
+ * tag's, `images[0]`) that give the item its image as the chart writes it.
+ */
+function chartListReplaced(
+  layers: readonly ValuesLayer[],
+  keys: readonly PathSegment[],
+  prefix: string,
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  tag: string,
+): { readonly repository: string; readonly why: string } | undefined {
+  const chart = layers[0];
+  const list = keys.findIndex((segment) => typeof segment === "number");
+  if (!chart?.defaults || list < 0 || listAbove(layers, keys)) return undefined;
+  const held = repositoryIn([chart], keys, incoming, tag);
+  if (!held || "unknown" in held) return undefined;
+  const { repository, registry } = splitImage((key) => chart.fields(keys)?.(key));
+  // The fields as the chart's item writes them (`registry` beside `repository`, or `name`), which its template reads.
+  const given = [registry, repository].flatMap((field) => {
+    const written = field && scalarText(field.node);
+    return field && written !== undefined ? [`${parameterName(`${prefix}.${String(field.path.at(-1))}`)}=${parameterName(written)}`] : [];
+  });
+  const { repository: name } = held.image;
+  return {
+    repository: name,
+    why:
+      `replaces the chart's ${formatPath(keys.slice(0, list))} list whole, as Helm's --set makes one of its own and merges no list into the chart's values.yaml: ` +
+      `${name}, the repository of the chart's item (${held.at}), is not deployed with the tag, and it was not moved; ` +
+      `give the repository as a parameter too (${given.join(", ")}), and the run moves the tag with it`,
+  };
 }

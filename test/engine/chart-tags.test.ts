@@ -318,18 +318,60 @@ describe("a parameter name's list index, read as Helm's --set (strvals) reads it
     expect(result.warnings).toEqual([]);
   });
 
-  it("says nothing of an index past the list's end, which Helm fills with a new item holding the tag alone, nor over a list only the chart's values.yaml holds, which Helm replaces with the parameter's", async () => {
+  it("says nothing of an index past the list's end, which Helm fills with a new item holding the tag alone", async () => {
     // strvals grows a list shorter than the index (nulls between) and sets a new mapping there: images[1] is {tag: 1.4.0}, no repository.
     const past = await plan({ "apps/worker.yaml": source(parameter("images[1].tag")), "charts/worker/values.yaml": "replicas: 1\n", "envs/prod.yaml": images });
     expect(past.changes.map((c) => [c.file, c.key, c.new])).toEqual([["envs/prod.yaml", "images[0].tag", "1.4.3"]]);
     expect(past.warnings).toEqual([]);
-    // No values file sets images, so --set makes a list of its own, and Helm coalesces no list into another: the chart's item is not deployed.
-    const chart = await plan({
-      "apps/worker.yaml": source(parameter("images[0].tag")),
-      "charts/worker/values.yaml": images,
+  });
+
+  describe("over a list only the chart's values.yaml holds, which Helm replaces with the one --set makes of the parameters, the item's repository gone", () => {
+    const files = (parameters: string, chart = images) => ({
+      "apps/worker.yaml": source(parameters),
+      "charts/worker/values.yaml": chart,
       "envs/prod.yaml": "replicas: 2\n",
     });
-    expect(chart.warnings).toEqual([]);
+
+    it.each([
+      ["images[0].tag", "a list item", images, "images", "images[0].repository=ghcr.io/acme/worker", 2],
+      ["sidecars[1].image.tag", "an item's image", sidecars, "sidecars", "sidecars[1].image.repository=ghcr.io/acme/worker", 4],
+      [
+        "images[0].tag",
+        "an item with a registry",
+        "images:\n  - registry: ghcr.io\n    repository: acme/worker\n",
+        "images",
+        "images[0].registry=ghcr.io, images[0].repository=acme/worker",
+        3,
+      ],
+    ])(
+      "names %s over %s at its line: the chart's list is not deployed, so neither is its repository, given as parameters as the chart writes it",
+      async (name, _item, chart, list, given, line) => {
+        const result = await plan(files(parameter(name), chart));
+        expect(result.warnings).toEqual([
+          {
+            file: "apps/worker.yaml",
+            line: 10,
+            message: `spec.source.helm.parameters[0].value (parameter ${name}) replaces the chart's ${list} list whole, as Helm's --set makes one of its own and merges no list into the chart's values.yaml: ghcr.io/acme/worker, the repository of the chart's item (charts/worker/values.yaml:${line}), is not deployed with the tag, and it was not moved; give the repository as a parameter too (${given}), and the run moves the tag with it`,
+          },
+        ]);
+      },
+    );
+
+    it("moves the tag parameter once the repository is given beside it, as the warning advises", async () => {
+      const both =
+        "      parameters:\n        - {name: 'images[0].repository', value: ghcr.io/acme/worker}\n        - {name: 'images[0].tag', value: '1.4.0'}\n";
+      const result = await plan(files(both));
+      expect(result.changes.map((c) => [c.file, c.key, c.new])).toEqual([
+        ["apps/worker.yaml", "spec.source.helm.parameters[1].value", "1.4.3"],
+        ["charts/worker/values.yaml", "images[0].tag", "1.4.3"],
+      ]);
+      expect(result.warnings).toEqual([]);
+    });
+
+    it("says nothing where the chart's item at that index holds another image than the run's", async () => {
+      const other = "images:\n  - repository: ghcr.io/acme/other\n    tag: 1.4.0\n  - repository: ghcr.io/acme/worker\n    tag: 1.4.0\n";
+      expect((await plan(files(parameter("images[0].tag"), other))).warnings).toEqual([]);
+    });
   });
 });
 
