@@ -899,13 +899,7 @@ export async function patchedTags(
     if (!isJsonPatchFile(tag.file)) pair(tag, tag.name);
     else if (run.inScope(tag.file)) jsonVersionWarning(run, tag.file, tag, tag.name, versionOf(tag.written, undefined), warnings);
   }
-  for (const { file, repositoryField: field, name } of paired) {
-    const written = field && normalizeRepository(field.written);
-    // The base's registry, as the pair's name spells it before the patch's repository.
-    if (written && written !== normalizeRepository(name) && name.endsWith(`/${field.written}`) && run.inScope(file)) {
-      mergedOver.push({ file, line: field.line, written, name, registry: name.slice(0, -field.written.length - 1) });
-    }
-  }
+  mergedOver.push(...mergedOverBases(run, paired));
   // The Helm editor would read a patch's own repository as an image without the registry kustomize gives it: it is left.
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, undefined);
   // No editor reads a patch file written as JSON to say why kustomize refuses it: said here, once (jsonPatchWarnings may have).
@@ -929,6 +923,31 @@ export async function patchedTags(
     const update = run.inScope(tag.file) && !run.overridden(tag.file, tag.key) && run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository);
     if (update) warnings.push({ file: tag.file, line: tag.line, message: nullTagWarning(tag.key, update.image.name) });
   }
+  warnLeftTags(run, unpaired, unknownRegistry, replaced, warnings);
+  return byFile;
+}
+
+/** The paired tags' own repositories that kustomize merges over their base's registry (MergedOverBase), in the files this run edits. */
+function mergedOverBases(run: PatchRun, paired: readonly PairedTag[]): MergedOverBase[] {
+  return paired.flatMap(({ file, repositoryField: field, name }) => {
+    const written = field && normalizeRepository(field.written);
+    // The base's registry, as the pair's name spells it before the patch's repository.
+    if (!written || written === normalizeRepository(name) || !name.endsWith(`/${field.written}`) || !run.inScope(file)) return [];
+    return [{ file, line: field.line, written, name, registry: name.slice(0, -field.written.length - 1) }];
+  });
+}
+
+/**
+ * A warning at each tag left that this run would move, but those an override sets: one not paired (unpairedWarning), one
+ * over a registry this run cannot read (unknownRegistryTagWarning), one whose mapping an op replaces (replacedWarning).
+ */
+function warnLeftTags(
+  run: PatchRun,
+  unpaired: readonly UnpairedTag[],
+  unknownRegistry: readonly UnknownRegistryTag[],
+  replaced: readonly ReplacedOverTag[],
+  warnings: FieldWarning[],
+): void {
   for (const tag of unpaired) {
     const update = run.inScope(tag.file) ? run.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : undefined;
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
@@ -946,7 +965,6 @@ export async function patchedTags(
     // A tag its policy would keep is no news, as for a tag not paired.
     if (update && nextVersion(update, versionOf(tag.written, undefined)) !== undefined) warnings.push(replacedWarning(tag, update.image.name));
   }
-  return byFile;
 }
 
 /**

@@ -99,6 +99,35 @@ type Step =
   | { readonly kind: "write"; readonly path: readonly PathSegment[]; readonly op: number };
 
 /**
+ * What `pointer` lands on once the ops before it have applied (their `steps`, in order): each, from the last back, counts a
+ * list index past an item it inserted one less, and one at or past an item it removed one more; a pointer at or below an
+ * item it inserted, or below a value it wrote, is inside that op's value.
+ */
+function landingAfter(steps: readonly Step[], pointer: readonly PathSegment[]): Landing {
+  let at = [...pointer];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    if (step.kind === "write") {
+      if (hasPrefix(at, step.path)) return { op: step.op, within: at.slice(step.path.length) };
+      continue;
+    }
+    const n = step.list.length;
+    const index = at[n];
+    if (!hasPrefix(at, step.list) || typeof index !== "number" || index < 0 || step.index < 0) continue;
+    if (step.kind === "insert" && index === step.index) return { op: step.op, within: at.slice(n + 1) };
+    if (step.kind === "insert" && index > step.index) at = [...step.list, index - 1, ...at.slice(n + 1)];
+    if (step.kind === "remove" && index >= step.index) at = [...step.list, index + 1, ...at.slice(n + 1)];
+  }
+  return { path: at };
+}
+
+/** A list index (or `-`, -1) last in a pointer: where an item goes in or comes out. */
+function indexed(path: readonly PathSegment[]): number | undefined {
+  const last = path[path.length - 1];
+  return typeof last === "number" ? last : undefined;
+}
+
+/**
  * The ops of a list (isOpList) as kustomize applies them, one after the other on what the earlier ones left (kubectl
  * kustomize v5.5.0): an `add` at a list index inserts its item there, so a later op's index past it counts it (`add
  * /spec/template/spec/containers/0` then `replace …/containers/1/image` replaces the image of the resource's container 0);
@@ -111,23 +140,6 @@ export function appliedOps(list: YamlNode): AppliedOp[] {
   const steps: Step[] = [];
   const ops: { name: string; pointer: string; path: readonly PathSegment[]; inserts: boolean; root: number; value: YamlNode | undefined }[] = [];
   const values: { op: number; root: number; node: YamlNode; path: readonly PathSegment[]; at: readonly PathSegment[] }[] = [];
-  const landing = (pointer: readonly PathSegment[]): Landing => {
-    let at = [...pointer];
-    for (let i = steps.length - 1; i >= 0; i--) {
-      const step = steps[i]!;
-      if (step.kind === "write") {
-        if (hasPrefix(at, step.path)) return { op: step.op, within: at.slice(step.path.length) };
-        continue;
-      }
-      const n = step.list.length;
-      const index = at[n];
-      if (!hasPrefix(at, step.list) || typeof index !== "number" || index < 0 || step.index < 0) continue;
-      if (step.kind === "insert" && index === step.index) return { op: step.op, within: at.slice(n + 1) };
-      if (step.kind === "insert" && index > step.index) at = [...step.list, index - 1, ...at.slice(n + 1)];
-      if (step.kind === "remove" && index >= step.index) at = [...step.list, index + 1, ...at.slice(n + 1)];
-    }
-    return { path: at };
-  };
   /** Where a landing is in the resource, the op whose place it is under (itself for the resource's), and whether that op inserts. */
   const placed = (at: Landing, self: number) =>
     "path" in at
@@ -139,8 +151,6 @@ export function appliedOps(list: YamlNode): AppliedOp[] {
     const under = (v: (typeof values)[number]) => ("path" in at ? !ops[v.root]!.inserts || ops[v.root]!.path.length > path.length : v.root === root);
     for (let j = values.length - 1; j >= 0; j--) if (under(values[j]!) && hasPrefix(values[j]!.at, path)) values.splice(j, 1);
   };
-  /** A list index (or `-`, -1) last in a pointer: where an item goes in or comes out. */
-  const indexed = (path: readonly PathSegment[]) => (typeof path[path.length - 1] === "number" ? (path[path.length - 1] as number) : undefined);
   list.items.forEach((op, index) => {
     const field = (key: string) => (op.kind === "map" ? mapValue(op, key) : undefined);
     const name = scalarText(field("op"));
@@ -153,14 +163,14 @@ export function appliedOps(list: YamlNode): AppliedOp[] {
     const from = name === "move" ? scalarText(field("from")) : undefined;
     if (from !== undefined) {
       const source = pointerPath(from);
-      overwrite(landing(source));
+      overwrite(landingAfter(steps, source));
       const at = indexed(source);
       if (at !== undefined) steps.push({ kind: "remove", list: source.slice(0, -1), index: at, op: index });
     }
     const target = pointerPath(pointer);
     const at = indexed(target);
     const inserting = (name === "add" || name === "move" || name === "copy") && at !== undefined;
-    const landed = landing(inserting ? target.slice(0, -1) : target);
+    const landed = landingAfter(steps, inserting ? target.slice(0, -1) : target);
     if (!inserting) overwrite(landed);
     const place = placed(landed, index);
     const path = inserting ? [...place.path, at] : place.path;
