@@ -133,6 +133,20 @@ export function createdShapeError(
   return undefined;
 }
 
+/**
+ * Why kustomize reads the field at `path` as a string whatever its text, where it does: a string field (`namespace`) or a
+ * key of a map[string]string (`commonLabels.app`, a `labels` entry's `pairs.app`), where `app: 3` fails the build
+ * ("cannot unmarshal number into Go struct field Kustomization.commonLabels of type string"). Undefined elsewhere.
+ */
+export function kustomizeString(document: YamlDocument, file: string | undefined, path: readonly PathSegment[]): string | undefined {
+  if (!kustomizeReads(document, file)) return undefined;
+  const top = path[0];
+  const shape = typeof top === "string" ? KUSTOMIZATION_SHAPES.get(top) : undefined;
+  const pairs = top === "labels" && typeof path[1] === "number" && path[2] === "pairs" && path.length === 4;
+  const string = (shape === "string" && path.length === 1) || (shape === "strings" && path.length === 2) || pairs;
+  return string ? `kustomize reads ${formatPath(path)} in a kustomization as a string` : undefined;
+}
+
 /** Whether kustomize reads `document` into its Kustomization type: a kustomization, not a Flux Kustomization, whose fields are its spec's. */
 function kustomizeReads(document: YamlDocument, file: string | undefined): boolean {
   return isKustomization(document, file) && !isFluxKustomization(document.object);

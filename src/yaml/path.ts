@@ -10,7 +10,7 @@
 import { publicResult, SourceError } from "../change.js";
 import type { EditResult, FieldEditResult, ValueFor } from "../change.js";
 import { createHint } from "../create-hint.js";
-import { createdShapeError, noListItem } from "./created-shape.js";
+import { createdShapeError, kustomizeString, noListItem } from "./created-shape.js";
 import { byFlag, givenValue, type FieldNamer } from "../field-name.js";
 import { cappedList } from "../text/and-list.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
@@ -405,19 +405,21 @@ function warnStaleDigest(
  * Whether `next` is written over `node` (a flow scalar that can hold it) typed, as it reads unquoted, rather than as a
  * string, and the warnings that go with it, for the field `path`: a typed value that YAML reads otherwise than as given
  * (`misread`), and a string (`given` as one, or `typed` said either way) that turns a number or boolean into a string
- * (`retyped`). A tag (`tagField`) is a string wherever it is read (Helm renders a float `5.10` as `5.1`, kustomize
- * refuses a number in newTag), so an unquoted value there is written as one, where any other field that holds a number keeps it one.
+ * (`retyped`). A tag is a string wherever it is read (Helm renders a float `5.10` as `5.1`, kustomize refuses a number in
+ * newTag), as is a kustomization's label or namespace: where `asString` says why a field is one, an unquoted value there
+ * is written as one, where any other field that holds a number keeps it one.
  */
 function typedWrite(
   node: FlowScalar,
   next: string,
   path: string,
-  options: Pick<SetOptions, "typed"> & { readonly tagField: boolean; readonly given: boolean },
+  options: Pick<SetOptions, "typed"> & { readonly asString: string | undefined; readonly given: boolean },
 ): { readonly typed: boolean; readonly misread?: string; readonly retyped?: string } {
-  const { tagField } = options;
+  const { asString } = options;
   // A field written empty (`mode:`) is a null as `mode: ~` is: both keep a number, boolean or null given unquoted.
   const typed =
-    options.typed === true && (coreType(node) !== undefined || (!tagField && node.style === "plain" && readsAsNonString(node.text) && isNonString(next)));
+    options.typed === true &&
+    (coreType(node) !== undefined || (asString === undefined && node.style === "plain" && readsAsNonString(node.text) && isNonString(next)));
   const misread = typed ? misreadAs(node.text, next) : undefined;
   // A value given as a string (a configured override's is computed from an image) that turns a number or boolean into a string:
   // written as a string, the change still reads `3 -> 7`; said, so that a stray quote, or a missing `typed`, is seen.
@@ -428,7 +430,7 @@ function typedWrite(
   const unquote = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
   // Unquoted, a value read as other than the text given (a number, a boolean to YAML 1.1 only) would not keep it.
   const keeps = isNonString(next) && misreadAs(node.text, next) === undefined;
-  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote : "";
+  const why = asString !== undefined ? ` (${asString})` : keeps ? unquote : "";
   return { typed, retyped: `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${why}` };
 }
 
@@ -500,7 +502,7 @@ export function setYamlPathAbout(text: string, path: string, value: string | Val
     }
     const { typed, misread, retyped } = typedWrite(node, next, path, {
       ...options,
-      tagField: TAG_KEYS.has(String(segments.at(-1))),
+      asString: TAG_KEYS.has(String(segments.at(-1))) ? "a tag is a string to Helm and kustomize" : kustomizeString(document, options.file, segments),
       given: typeof value === "string",
     });
     if (misread !== undefined) plan.warn(node.start, misread);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { actionFieldName } from "../support/faces.js";
 import { hasKubectl, kustomize } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
-import { createdShapeError, noListItem } from "../../src/yaml/created-shape.js";
+import { createdShapeError, kustomizeString, noListItem } from "../../src/yaml/created-shape.js";
 import { YamlFile } from "../../src/yaml/file.js";
 import { parsePath } from "../../src/yaml/path.js";
 import { setYamlPath } from "../../src/yaml/path.js";
@@ -114,6 +114,40 @@ describe("createdShapeError", () => {
       const written = setYamlPath(text, path, "legacy", { create: true, file: "values.yaml" }).text;
       expect([path, await renders(written)]).toEqual([path, !refused]);
     }
+    // kustomize refuses `app: 3` (map[string]string): a label, an annotation or the namespace given unquoted is written
+    // as a string, created or set over a null, which would otherwise keep a number or boolean one.
+    const strings = [
+      [text, "commonLabels.app"],
+      ["resources: [base]\ncommonLabels: {app: ~}\n", "commonLabels.app"],
+      ["resources: [base]\ncommonAnnotations:\n  note:\n", "commonAnnotations.note"],
+      ["resources: [base]\nlabels:\n- pairs: {app: ~}\n", "labels[0].pairs.app"],
+      ["resources: [base]\nnamespace:\n", "namespace"],
+    ] as const;
+    for (const [holding, path] of strings) {
+      for (const value of ["3", "true"]) {
+        const written = setYamlPath(holding, path, value, { create: true, typed: true, file: "kustomization.yaml" }).text;
+        expect([written, await renders(written)]).toEqual([written, true]);
+      }
+    }
+  });
+});
+
+describe("kustomizeString", () => {
+  it("says why kustomize reads a field as a string: a string field, a key of a map of strings, a labels entry's pair", () => {
+    const kustomization = "resources: [../base]\n";
+    expect(kustomizeString(document(kustomization), "kustomization.yaml", parsePath("commonLabels.app"))).toBe(
+      "kustomize reads commonLabels.app in a kustomization as a string",
+    );
+    for (const path of ["commonAnnotations.note", "openapi.path", "labels[0].pairs.app", "namespace", "namePrefix"]) {
+      expect(kustomizeString(document(kustomization), "kustomization.yaml", parsePath(path))).toBeDefined();
+    }
+    // The maps themselves, a replica count, and a values file's or a Flux Kustomization's fields are read otherwise.
+    for (const path of ["commonLabels", "labels[0].pairs", "replicas[0].count", "labels[0].includeSelectors"]) {
+      expect(kustomizeString(document(kustomization), "kustomization.yaml", parsePath(path))).toBeUndefined();
+    }
+    expect(kustomizeString(document("commonLabels: {}\n"), "values.yaml", parsePath("commonLabels.app"))).toBeUndefined();
+    const flux = "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n";
+    expect(kustomizeString(document(flux), "flux.yaml", parsePath("namespace"))).toBeUndefined();
   });
 });
 
