@@ -34825,35 +34825,38 @@ function refusedOpListSaid(what, write) {
   return `${what}: kubectl kustomize fails the build ("unable to parse SM or JSON patch"), so nothing in it is edited or read as applying; write ${write}`;
 }
 var QUOTED_OPS = 'every key and string in double quotes ([{"op": "replace", \u2026}])';
+function landingAfter(steps, pointer) {
+  let at = [...pointer];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i];
+    if (step.kind === "write") {
+      if (hasPrefix(at, step.path)) return { op: step.op, within: at.slice(step.path.length) };
+      continue;
+    }
+    const n = step.list.length;
+    const index2 = at[n];
+    if (!hasPrefix(at, step.list) || typeof index2 !== "number" || index2 < 0 || step.index < 0) continue;
+    if (step.kind === "insert" && index2 === step.index) return { op: step.op, within: at.slice(n + 1) };
+    if (step.kind === "insert" && index2 > step.index) at = [...step.list, index2 - 1, ...at.slice(n + 1)];
+    if (step.kind === "remove" && index2 >= step.index) at = [...step.list, index2 + 1, ...at.slice(n + 1)];
+  }
+  return { path: at };
+}
+function indexed(path6) {
+  const last = path6[path6.length - 1];
+  return typeof last === "number" ? last : void 0;
+}
 function appliedOps(list) {
   if (list.kind !== "seq") return [];
   const steps = [];
   const ops = [];
   const values = [];
-  const landing = (pointer) => {
-    let at = [...pointer];
-    for (let i = steps.length - 1; i >= 0; i--) {
-      const step = steps[i];
-      if (step.kind === "write") {
-        if (hasPrefix(at, step.path)) return { op: step.op, within: at.slice(step.path.length) };
-        continue;
-      }
-      const n = step.list.length;
-      const index2 = at[n];
-      if (!hasPrefix(at, step.list) || typeof index2 !== "number" || index2 < 0 || step.index < 0) continue;
-      if (step.kind === "insert" && index2 === step.index) return { op: step.op, within: at.slice(n + 1) };
-      if (step.kind === "insert" && index2 > step.index) at = [...step.list, index2 - 1, ...at.slice(n + 1)];
-      if (step.kind === "remove" && index2 >= step.index) at = [...step.list, index2 + 1, ...at.slice(n + 1)];
-    }
-    return { path: at };
-  };
   const placed = (at, self2) => "path" in at ? { path: at.path, root: self2, inserts: false } : { path: [...ops[at.op].path, ...at.within], root: ops[at.op].root, inserts: ops[at.op].inserts };
   const overwrite = (at) => {
     const { path: path6, root } = placed(at, -1);
     const under = (v) => "path" in at ? !ops[v.root].inserts || ops[v.root].path.length > path6.length : v.root === root;
     for (let j = values.length - 1; j >= 0; j--) if (under(values[j]) && hasPrefix(values[j].at, path6)) values.splice(j, 1);
   };
-  const indexed2 = (path6) => typeof path6[path6.length - 1] === "number" ? path6[path6.length - 1] : void 0;
   list.items.forEach((op, index2) => {
     const field2 = (key) => op.kind === "map" ? mapValue(op, key) : void 0;
     const name = scalarText(field2("op"));
@@ -34866,14 +34869,14 @@ function appliedOps(list) {
     const from = name === "move" ? scalarText(field2("from")) : void 0;
     if (from !== void 0) {
       const source = pointerPath(from);
-      overwrite(landing(source));
-      const at2 = indexed2(source);
+      overwrite(landingAfter(steps, source));
+      const at2 = indexed(source);
       if (at2 !== void 0) steps.push({ kind: "remove", list: source.slice(0, -1), index: at2, op: index2 });
     }
     const target = pointerPath(pointer);
-    const at = indexed2(target);
+    const at = indexed(target);
     const inserting = (name === "add" || name === "move" || name === "copy") && at !== void 0;
-    const landed = landing(inserting ? target.slice(0, -1) : target);
+    const landed = landingAfter(steps, inserting ? target.slice(0, -1) : target);
     if (!inserting) overwrite(landed);
     const place = placed(landed, index2);
     const path6 = inserting ? [...place.path, at] : place.path;
@@ -35969,6 +35972,21 @@ var ITEM_EXAMPLES = {
   patches: "{path: FILE}",
   labels: "{pairs: {KEY: VALUE}}"
 };
+var POD_LISTS = new Map([
+  ...[...CONTAINER_LISTS].map((key) => [key, { in: "pod spec", items: "containers", item: "container", example: "{name: NAME, image: IMAGE}" }]),
+  ["imagePullSecrets", { in: "pod spec", items: "secrets to pull images with", item: "secret", example: "{name: SECRET}", field: "name" }],
+  ["volumes", { in: "pod spec", items: "volumes", item: "volume", example: "{name: NAME, configMap: {name: CONFIGMAP}}", field: "name" }],
+  ["tolerations", { in: "pod spec", items: "tolerations", item: "toleration", example: "{key: KEY, operator: Exists}", field: "key" }],
+  ["env", { in: "container", items: "environment variables", item: "variable", example: "{name: NAME, value: VALUE}", field: "value" }],
+  [
+    "envFrom",
+    { in: "container", items: "sources of environment variables", item: "source", example: "{configMapRef: {name: CONFIGMAP}}", field: "configMapRef.name" }
+  ],
+  ["ports", { in: "container", items: "ports", item: "port", example: "{containerPort: PORT}", field: "containerPort" }],
+  ["volumeMounts", { in: "container", items: "volume mounts", item: "mount", example: "{name: VOLUME, mountPath: PATH}", field: "mountPath" }],
+  ["args", { in: "container", items: "strings", item: "argument", example: "ARG", field: "" }],
+  ["command", { in: "container", items: "strings", item: "command", example: "COMMAND", field: "" }]
+]);
 var IMAGE_WORDS = /* @__PURE__ */ new Set(["image", "newName", "newTag", "digest", "tag"]);
 function createdShapeError(document, file, path6, from, fieldName = byFlag) {
   const kustomization = kustomizeReads(document, file);
@@ -35988,13 +36006,23 @@ function createdShapeError(document, file, path6, from, fieldName = byFlag) {
       if (refused)
         return `${kustomizeRefuses(formatPath(path6.slice(0, i + 1)), i === 0 ? shape : "string", what)}${i === 0 && shape === "list" ? `; ${listAdvice(top, fieldName)}` : ""}`;
     }
-    const parent = path6[i - 1];
-    if (!kustomization && document.object.kind !== void 0 && parent === "spec" && CONTAINER_LISTS.has(key)) {
+    const list = POD_LISTS.get(key);
+    const holder = list?.in === "pod spec" ? path6[i - 1] === "spec" : inContainerSpec(path6.slice(0, i + 1)) !== false;
+    if (list && holder && !kustomization && document.object.kind !== void 0) {
       const at = formatPath(path6.slice(0, i + 1));
-      return `${at} is a list of containers in a Kubernetes ${document.object.kind} (a pod spec's), which the API server refuses as anything else, so it is not created ${what}; write the container by hand (${key}: [{name: NAME, image: IMAGE}]), or set one it holds by index (${at}[0]${formatRest(path6.slice(i + 1))})`;
+      const index2 = list.field === void 0 ? formatRest(path6.slice(i + 1)) : list.field === "" ? "" : `.${list.field}`;
+      return `${at} is a list of ${list.items} in a Kubernetes ${document.object.kind} (a ${list.in}'s), which the API server refuses as anything else, so it is not created ${what}; write the ${list.item} by hand (${key}: [${list.example}]), or set one it holds by index (${at}[0]${index2})`;
     }
   }
   return void 0;
+}
+function kustomizeString(document, file, path6) {
+  if (!kustomizeReads(document, file)) return void 0;
+  const top = path6[0];
+  const shape = typeof top === "string" ? KUSTOMIZATION_SHAPES.get(top) : void 0;
+  const pairs2 = top === "labels" && typeof path6[1] === "number" && path6[2] === "pairs" && path6.length === 4;
+  const string2 = shape === "string" && path6.length === 1 || shape === "strings" && path6.length === 2 || pairs2;
+  return string2 ? `kustomize reads ${formatPath(path6)} in a kustomization as a string` : void 0;
 }
 function kustomizeReads(document, file) {
   return isKustomization(document, file) && !isFluxKustomization(document.object);
@@ -43683,15 +43711,15 @@ function warnStaleDigest(plan, document, segments, path6, node2, tag, { setsToo,
   plan.warn(node2.start, staleDigestWarning({ ...stale, ...configured && { configured } }, fieldName));
 }
 function typedWrite(node2, next, path6, options2) {
-  const { tagField } = options2;
-  const typed2 = options2.typed === true && (coreType(node2) !== void 0 || !tagField && node2.style === "plain" && readsAsNonString(node2.text) && isNonString(next));
+  const { asString } = options2;
+  const typed2 = options2.typed === true && (coreType(node2) !== void 0 || asString === void 0 && node2.style === "plain" && readsAsNonString(node2.text) && isNonString(next));
   const misread = typed2 ? misreadAs(node2.text, next) : void 0;
   const retyped = node2.style === "plain" && isNonString(node2.text) && !isNull(node2.text);
   if (!((options2.typed !== void 0 || options2.given) && !typed2 && retyped))
     return { typed: typed2, ...misread !== void 0 && { misread: `${path6}: ${misread}` } };
   const unquote3 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
   const keeps = isNonString(next) && misreadAs(node2.text, next) === void 0;
-  const why = tagField ? " (a tag is a string to Helm and kustomize)" : keeps ? unquote3 : "";
+  const why = asString !== void 0 ? ` (${asString})` : keeps ? unquote3 : "";
   return { typed: typed2, retyped: `${path6}: ${node2.text} (not a string in YAML) becomes the string "${next}"${why}` };
 }
 function askedString(value, options2) {
@@ -43737,7 +43765,7 @@ function setYamlPathAbout(text2, path6, value, options2 = {}) {
     }
     const { typed: typed2, misread, retyped } = typedWrite(node2, next, path6, {
       ...options2,
-      tagField: TAG_KEYS.has(String(segments.at(-1))),
+      asString: TAG_KEYS.has(String(segments.at(-1))) ? "a tag is a string to Helm and kustomize" : kustomizeString(document, options2.file, segments),
       given: typeof value === "string"
     });
     if (misread !== void 0) plan.warn(node2.start, misread);
@@ -46802,7 +46830,7 @@ function targetOwners(targets) {
   if (targets.length === 0) return NO_OWNERS;
   const root = node();
   const paths = new Map(
-    targets.map((target, rank) => [target, target.paths.map((glob, index2) => indexed(root, glob, { target, rank, index: index2, matches: lazyMatcher(glob) }))])
+    targets.map((target, rank) => [target, target.paths.map((glob, index2) => indexed2(root, glob, { target, rank, index: index2, matches: lazyMatcher(glob) }))])
   );
   const mayMatch = (file) => {
     const found = /* @__PURE__ */ new Set();
@@ -46828,7 +46856,7 @@ var NO_OWNERS = { pathsOf: () => [], ownerOf: () => void 0, mayMatch: () => [] }
 function node() {
   return { names: /* @__PURE__ */ new Map(), open: [], byLastStart: /* @__PURE__ */ new Map() };
 }
-function indexed(root, glob, path6) {
+function indexed2(root, glob, path6) {
   const names = glob.replace(/\/+$/, "").split("/");
   let at = root;
   let leading = 0;
@@ -47085,24 +47113,24 @@ function helmKeys(name) {
   if (name === "") return [];
   const keys = [];
   let key = "";
-  let indexed2 = false;
+  let indexed3 = false;
   for (let i = 0; i < name.length; i++) {
     const c = name[i];
     const index2 = c === "[" ? /^\[(\d+)\]/.exec(name.slice(i)) : null;
     if (index2) {
-      if (!indexed2) keys.push(key);
+      if (!indexed3) keys.push(key);
       keys.push(Number(index2[1]));
       i += index2[0].length - 1;
-      [key, indexed2] = ["", true];
+      [key, indexed3] = ["", true];
     } else if (c === ".") {
-      if (!indexed2) keys.push(key);
-      [key, indexed2] = ["", false];
+      if (!indexed3) keys.push(key);
+      [key, indexed3] = ["", false];
     } else {
       key += c === "\\" && i + 1 < name.length ? name[++i] : c;
-      indexed2 = false;
+      indexed3 = false;
     }
   }
-  if (!indexed2) keys.push(key);
+  if (!indexed3) keys.push(key);
   return keys;
 }
 function separators(name) {
@@ -50810,12 +50838,12 @@ function besideMarkers(path6, kind2, edited, overrides, create) {
   return { overrides: kept, yielded };
 }
 function withoutMisaimedOverrides(kind2, text2, overrides) {
-  const indexed2 = (o) => typeof o !== "string" && o.configured !== void 0 && mayNameParameter(o.path);
-  const file = kind2 === "yaml" && overrides.some(indexed2) ? tryYamlFile(text2) : void 0;
+  const indexed3 = (o) => typeof o !== "string" && o.configured !== void 0 && mayNameParameter(o.path);
+  const file = kind2 === "yaml" && overrides.some(indexed3) ? tryYamlFile(text2) : void 0;
   if (!file) return { overrides, misaimed: [] };
   const misaimed = [];
   const kept = overrides.filter((o) => {
-    const warning2 = indexed2(o) ? misaimedOverride(file, o.path, o.configured) : void 0;
+    const warning2 = indexed3(o) ? misaimedOverride(file, o.path, o.configured) : void 0;
     if (warning2) misaimed.push(warning2);
     return !warning2;
   });
@@ -50998,8 +51026,8 @@ function applyFileOverrides(kind2, text2, overrides, create, fieldName, file) {
 function located(path6, error2) {
   const where2 = { file: path6, ...error2.line !== void 0 && { line: error2.line } };
   if (!(error2 instanceof OverrideSpecError) || error2.message.includes(error2.spec)) return { ...where2, message: error2.message };
-  const indexed2 = /\[\s*\d+\s*\]/.test(error2.spec) ? " (KCL override paths have no list indexes)" : "";
-  return { ...where2, message: `'${error2.spec}': ${error2.message}${indexed2}` };
+  const indexed3 = /\[\s*\d+\s*\]/.test(error2.spec) ? " (KCL override paths have no list indexes)" : "";
+  return { ...where2, message: `'${error2.spec}': ${error2.message}${indexed3}` };
 }
 
 // src/engine/config-file.ts
@@ -52466,6 +52494,16 @@ function warnLoneParameters(deployed, layers, updates) {
     const held = repositoryIn(ranked, keys, incoming, field2.node.text, layers.length);
     const key = formatPath(field2.path);
     const line = lineAt(text2, field2.node.start);
+    const replaced = held ? void 0 : chartListReplaced(layers, keys, prefix, incoming, field2.node.text);
+    if (replaced) {
+      found.push({
+        file: path6,
+        line,
+        message: `${key} (parameter ${parameterName(name)}) ${replaced.why}`,
+        about: { reason: "unmoved", image: replaced.repository }
+      });
+      continue;
+    }
     if (held && "unknown" in held) {
       found.push(unknownRegistryTag(path6, line, key, held));
       continue;
@@ -52680,8 +52718,7 @@ function repositoryIn(layers, keys, incoming, tag, from = layers.length) {
   return update2 && { ...update2, at: `${repository.path}:${repository.values.line(node2.start)}`, in: repository.kind, above: repository.index > from };
 }
 function mergedField(layers, keys, key) {
-  const list = keys.findIndex((segment2) => typeof segment2 === "number");
-  const listed = list >= 0 && layers.slice(1).some((layer) => layer.writes(keys.slice(0, list)));
+  const listed = listAbove(layers, keys);
   const chart = layers[0]?.defaults === true;
   for (let i = layers.length - 1; i >= (chart && listed ? 1 : 0); i--) {
     const layer = layers[i];
@@ -52694,6 +52731,27 @@ function mergedField(layers, keys, key) {
     }
   }
   return void 0;
+}
+function listAbove(layers, keys) {
+  const list = keys.findIndex((segment2) => typeof segment2 === "number");
+  return list >= 0 && layers.slice(1).some((layer) => layer.writes(keys.slice(0, list)));
+}
+function chartListReplaced(layers, keys, prefix, incoming, tag) {
+  const chart = layers[0];
+  const list = keys.findIndex((segment2) => typeof segment2 === "number");
+  if (!chart?.defaults || list < 0 || listAbove(layers, keys)) return void 0;
+  const held = repositoryIn([chart], keys, incoming, tag);
+  if (!held || "unknown" in held) return void 0;
+  const { repository, registry } = splitImage((key) => chart.fields(keys)?.(key));
+  const given = [registry, repository].flatMap((field2) => {
+    const written = field2 && scalarText(field2.node);
+    return field2 && written !== void 0 ? [`${parameterName(`${prefix}.${String(field2.path.at(-1))}`)}=${parameterName(written)}`] : [];
+  });
+  const { repository: name } = held.image;
+  return {
+    repository: name,
+    why: `replaces the chart's ${formatPath(keys.slice(0, list))} list whole, as Helm's --set makes one of its own and merges no list into the chart's values.yaml: ${name}, the repository of the chart's item (${held.at}), is not deployed with the tag, and it was not moved; give the repository as a parameter too (${given.join(", ")}), and the run moves the tag with it`
+  };
 }
 
 // src/engine/kustomize-graph.ts
@@ -53256,7 +53314,7 @@ function splitPairTags(doc) {
   return doc.values.flatMap((value) => {
     const mapping = helmTagMapping(value);
     const op = mapping && replacingOp(doc, mapping);
-    if (!op || op.line !== void 0 || op.deletes || op.inserts || hasPlaceholder(value.node.text)) return [];
+    if (!op || op.line !== void 0 || op.deletes || hasPlaceholder(value.node.text)) return [];
     const { repository, registry } = splitImage(ownField(doc, mapping));
     if (!repository || [repository, registry].every((field2) => field2 === void 0 || field2.op === value.op)) return [];
     const name = ownPairName({ repository, registry }, doc);
@@ -53509,12 +53567,7 @@ async function patchedTags(run2, tree, read, warnings, mergedOver = []) {
     if (!isJsonPatchFile(tag.file)) pair(tag, tag.name);
     else if (run2.inScope(tag.file)) jsonVersionWarning(run2, tag.file, tag, tag.name, versionOf(tag.written, void 0), warnings);
   }
-  for (const { file, repositoryField: field2, name } of paired2) {
-    const written = field2 && normalizeRepository(field2.written);
-    if (written && written !== normalizeRepository(name) && name.endsWith(`/${field2.written}`) && run2.inScope(file)) {
-      mergedOver.push({ file, line: field2.line, written, name, registry: name.slice(0, -field2.written.length - 1) });
-    }
-  }
+  mergedOver.push(...mergedOverBases(run2, paired2));
   for (const tag of [...unpaired, ...unknownRegistry]) if (tag.ownRepository) pair(tag, void 0);
   const refusedJson = (file) => {
     if (run2.inScope(file) && !warnings.some((w) => w.file === file && w.message === REFUSED_JSON)) warnings.push({ file, line: 1, message: REFUSED_JSON });
@@ -53533,6 +53586,17 @@ async function patchedTags(run2, tree, read, warnings, mergedOver = []) {
     const update2 = run2.inScope(tag.file) && !run2.overridden(tag.file, tag.key) && run2.updatesFor(tag.file).find((u) => u.image.repository === tag.repository);
     if (update2) warnings.push({ file: tag.file, line: tag.line, message: nullTagWarning(tag.key, update2.image.name) });
   }
+  warnLeftTags(run2, unpaired, unknownRegistry, replaced, warnings);
+  return byFile;
+}
+function mergedOverBases(run2, paired2) {
+  return paired2.flatMap(({ file, repositoryField: field2, name }) => {
+    const written = field2 && normalizeRepository(field2.written);
+    if (!written || written === normalizeRepository(name) || !name.endsWith(`/${field2.written}`) || !run2.inScope(file)) return [];
+    return [{ file, line: field2.line, written, name, registry: name.slice(0, -field2.written.length - 1) }];
+  });
+}
+function warnLeftTags(run2, unpaired, unknownRegistry, replaced, warnings) {
   for (const tag of unpaired) {
     const update2 = run2.inScope(tag.file) ? run2.updatesFor(tag.file).find((u) => u.image.repository === tag.repository) : void 0;
     if (!update2 || nextVersion(update2, versionOf(tag.written, void 0)) === void 0 || run2.overridden(tag.file, tag.key)) continue;
@@ -53548,7 +53612,6 @@ async function patchedTags(run2, tree, read, warnings, mergedOver = []) {
     const update2 = run2.updatesFor(tag.file).find((u) => tag.repositories.includes(u.image.repository));
     if (update2 && nextVersion(update2, versionOf(tag.written, void 0)) !== void 0) warnings.push(replacedWarning(tag, update2.image.name));
   }
-  return byFile;
 }
 function pairedRepositories(paired2) {
   const names = [...paired2.values()].flatMap((documents2) => [...documents2.values()].flatMap((tags) => [...tags.values()]));
@@ -53663,7 +53726,7 @@ function jsonVersionWarning(run2, file, field2, name, version, warnings) {
   });
 }
 function mayHoldHelmRelease(text2) {
-  return text2.includes(FLUX_HELM);
+  return text2.includes(FLUX_HELM) || text2.includes("/spec/values/");
 }
 
 // src/engine/kustomizations.ts
