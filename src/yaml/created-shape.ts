@@ -83,6 +83,23 @@ const POD_LISTS = new Map<string, PodList>([
   ["command", { in: "container", items: "strings", item: "command", example: "COMMAND", field: "" }],
 ]);
 
+/**
+ * Where a core workload kind holds its pod spec. Elsewhere a key named `spec` is any resource's: a custom resource may
+ * define its own `spec.volumes` as a mapping, which its API server takes.
+ */
+const POD_SPECS = new Map<string, string>([
+  ["Pod", "spec"],
+  ...["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"].map((kind) => [kind, "spec.template.spec"] as const),
+  ["CronJob", "spec.jobTemplate.spec.template.spec"],
+]);
+
+/** Whether `at` is a pod spec in a document of `kind`: its workload's, or in another kind a pod template's (`…template.spec`). */
+function isPodSpec(kind: string, at: readonly PathSegment[]): boolean {
+  const known = POD_SPECS.get(kind);
+  if (known !== undefined) return formatPath(at) === known;
+  return at.length >= 2 && at[at.length - 2] === "template" && at[at.length - 1] === "spec";
+}
+
 /** Keys that name an image's fields, which a kustomization holds only in an `images:` entry. */
 const IMAGE_WORDS = new Set(["image", "newName", "newTag", "digest", "tag"]);
 
@@ -118,10 +135,11 @@ export function createdShapeError(
       if (refused)
         return `${kustomizeRefuses(formatPath(path.slice(0, i + 1)), i === 0 ? shape! : "string", what)}${i === 0 && shape === "list" ? `; ${listAdvice(top, fieldName)}` : ""}`;
     }
-    // A pod spec is told as for containers before: a `spec` key; a container, as an image's is (`containers[0]`).
+    // A container is one of a pod spec's lists' items (`containers[0]`), as an image's is.
     const list = POD_LISTS.get(key);
-    const holder = list?.in === "pod spec" ? path[i - 1] === "spec" : inContainerSpec(path.slice(0, i + 1)) !== false;
-    if (list && holder && !kustomization && document.object.kind !== undefined) {
+    const kind = document.object.kind;
+    const holder = list?.in === "pod spec" ? path.slice(0, i) : inContainerSpec(path.slice(0, i + 1)) !== false ? path.slice(0, i - 2) : undefined;
+    if (list && holder && kind !== undefined && !kustomization && isPodSpec(kind, holder)) {
       const at = formatPath(path.slice(0, i + 1));
       const index = list.field === undefined ? formatRest(path.slice(i + 1)) : list.field === "" ? "" : `.${list.field}`;
       return (

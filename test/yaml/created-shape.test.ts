@@ -79,6 +79,35 @@ describe("createdShapeError", () => {
     expect(shapeError("containers: [{name: app}]\n", "values.yaml", "containers[0].env.FOO", 2)).toBeUndefined();
   });
 
+  it("refuses a pod spec's lists only where the path is a pod spec: a workload's, or a pod template's in another kind", () => {
+    // A custom resource's spec is its CRD's: spec.volumes may be a mapping of its own, which its API server takes.
+    const database = "apiVersion: example.com/v1\nkind: MyDatabase\nspec:\n  storageClass: fast\n";
+    expect(shapeError(database, "cr.yaml", "spec.volumes.data.size", 1)).toBeUndefined();
+    expect(setYamlPath(database, "spec.volumes.data.size", "2Gi", { create: true, file: "cr.yaml" }).text).toBe(
+      "apiVersion: example.com/v1\nkind: MyDatabase\nspec:\n  storageClass: fast\n  volumes:\n    data:\n      size: 2Gi\n",
+    );
+    for (const field of ["tolerations.key", "imagePullSecrets.name", "containers.app.image"]) {
+      expect(shapeError(database, "cr.yaml", `spec.${field}`, 1)).toBeUndefined();
+    }
+    const withContainers = "apiVersion: example.com/v1\nkind: MyDatabase\nspec:\n  containers: [{name: db}]\n";
+    expect(shapeError(withContainers, "cr.yaml", "spec.containers[0].env.FOO", 3)).toBeUndefined();
+    // A workload's pod spec is where its kind holds it, and there alone.
+    const workloads = [
+      ["apiVersion: apps/v1\nkind: Deployment\nspec: {}\n", "spec.template.spec"],
+      ["apiVersion: v1\nkind: Pod\nspec: {}\n", "spec"],
+      ["apiVersion: batch/v1\nkind: CronJob\nspec: {}\n", "spec.jobTemplate.spec.template.spec"],
+      // Another kind's pod template (an Argo Rollout's) is read as a pod spec wherever it is.
+      ["apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec: {}\n", "spec.template.spec"],
+    ];
+    for (const [text, podSpec] of workloads) {
+      expect(shapeError(text!, "deploy.yaml", `${podSpec}.volumes.data.size`, 1)).toContain("(a pod spec's), which the API server refuses");
+      expect(shapeError(text!, "deploy.yaml", `${podSpec}.containers[0].env.FOO`, podSpec!.split(".").length + 2)).toContain("(a container's)");
+    }
+    const deployment = workloads[0]![0]!;
+    expect(shapeError(deployment, "deploy.yaml", "spec.volumes.data.size", 1)).toBeUndefined();
+    expect(shapeError(deployment, "deploy.yaml", "spec.template.volumes.data.size", 1)).toBeUndefined();
+  });
+
   // The oracle: each path refused is one kustomize refuses once written; each created, one it renders. A pod spec's or a
   // container's lists are not in it: kubectl kustomize renders `env: {FOO: bar}` as written (it does not check a resource
   // against the API's types); the API server is what refuses them.
