@@ -4798,6 +4798,16 @@ var POD_LISTS = new Map([
   ["args", { in: "container", items: "strings", item: "argument", example: "ARG", field: "" }],
   ["command", { in: "container", items: "strings", item: "command", example: "COMMAND", field: "" }]
 ]);
+var POD_SPECS = new Map([
+  ["Pod", "spec"],
+  ...["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"].map((kind2) => [kind2, "spec.template.spec"]),
+  ["CronJob", "spec.jobTemplate.spec.template.spec"]
+]);
+function isPodSpec(kind2, at) {
+  const known = POD_SPECS.get(kind2);
+  if (known !== void 0) return formatPath(at) === known;
+  return at.length >= 2 && at[at.length - 2] === "template" && at[at.length - 1] === "spec";
+}
 var IMAGE_WORDS = /* @__PURE__ */ new Set(["image", "newName", "newTag", "digest", "tag"]);
 function createdShapeError(document, file, path, from, fieldName = byFlag) {
   const kustomization = kustomizeReads(document, file);
@@ -4818,8 +4828,9 @@ function createdShapeError(document, file, path, from, fieldName = byFlag) {
         return `${kustomizeRefuses(formatPath(path.slice(0, i + 1)), i === 0 ? shape : "string", what)}${i === 0 && shape === "list" ? `; ${listAdvice(top, fieldName)}` : ""}`;
     }
     const list = POD_LISTS.get(key);
-    const holder = list?.in === "pod spec" ? path[i - 1] === "spec" : inContainerSpec(path.slice(0, i + 1)) !== false;
-    if (list && holder && !kustomization && document.object.kind !== void 0) {
+    const kind2 = document.object.kind;
+    const holder = list?.in === "pod spec" ? path.slice(0, i) : inContainerSpec(path.slice(0, i + 1)) !== false ? path.slice(0, i - 2) : void 0;
+    if (list && holder && kind2 !== void 0 && !kustomization && isPodSpec(kind2, holder)) {
       const at = formatPath(path.slice(0, i + 1));
       const index2 = list.field === void 0 ? formatRest(path.slice(i + 1)) : list.field === "" ? "" : `.${list.field}`;
       return `${at} is a list of ${list.items} in a Kubernetes ${document.object.kind} (a ${list.in}'s), which the API server refuses as anything else, so it is not created ${what}; write the ${list.item} by hand (${key}: [${list.example}]), or set one it holds by index (${at}[0]${index2})`;
