@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE, PROJECT, runCli, scratchCopy, snapshot } from "./support/cli.js";
-import { hasKubectl, kustomize } from "./support/kubectl.js";
+import { kustomize, withKubectl } from "./support/kubectl.js";
 import { tempDir } from "./support/temp.js";
 
 const SHA = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -341,7 +341,7 @@ describe("dispatch --dry-run piped into update --payload - (both sides of a prom
 });
 
 describe("a real kustomize renders what the CLI wrote", () => {
-  it.skipIf(!hasKubectl)("kubectl kustomize shows the new image in the overlay (skipped: kubectl not installed)", async () => {
+  withKubectl("kubectl kustomize shows the new image in the overlay", async () => {
     const dir = await scratchCopy(join(CONFORMANCE, "flux-update-path", "appconfig"));
     await mkdir(join(dir, "base"));
     await rename(join(dir, "deploy.yaml"), join(dir, "base", "deploy.yaml"));
@@ -359,7 +359,7 @@ describe("a real kustomize renders what the CLI wrote", () => {
 });
 
 describe("a bare base image that the overlays tag (onboarding review 7, 5)", () => {
-  it.skipIf(!hasKubectl)("stays bare: the overlays' images: move, and each overlay renders the new tag (skipped: kubectl not installed)", async () => {
+  withKubectl("stays bare: the overlays' images: move, and each overlay renders the new tag", async () => {
     const dir = await tempDir("gp-cli-kustomize-");
     const deployment =
       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  selector:\n    matchLabels: {app: api}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api  # tag set by overlays\n";

@@ -8,7 +8,7 @@ import type { KustomizeTree } from "../../src/engine/kustomize-graph.js";
 import { planUpdate } from "../../src/engine/plan.js";
 import { memorySource } from "../../src/engine/source.js";
 import { parseImageRef } from "../../src/image/reference.js";
-import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { kustomize, withKubectl } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 
 const API = "ghcr.io/acme/api";
@@ -452,7 +452,7 @@ spec:
     expect(p.warnings).toEqual([]);
   });
 
-  it.skipIf(!hasKubectl)("is what kubectl kustomize renders for both overlays (skipped: kubectl not installed)", async () => {
+  withKubectl("is what kubectl kustomize renders for both overlays", async () => {
     const p = await plan();
     const dir = await tempDir("gp-bare-base-");
     for (const [path, text] of Object.entries(TREE)) {

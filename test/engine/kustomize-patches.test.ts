@@ -8,7 +8,7 @@ import type { UpdateRequest } from "../../src/engine/request.js";
 import { memorySource } from "../../src/engine/source.js";
 import type { Patch } from "../../src/engine/kustomize-graph.js";
 import { loneTags, pairOf, patchDocuments, replacedTags, resourcesOf, selects, setsVersionIn, versionsSet } from "../../src/engine/kustomize-patches.js";
-import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { kustomize, withKubectl } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 
 const PODINFO = "ghcr.io/stefanprodan/podinfo";
@@ -415,7 +415,7 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
       ]);
     });
 
-    it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay (skipped: kubectl not installed)", async () => {
+    withKubectl("is what kubectl kustomize renders for the overlay", async () => {
       for (const [fields, image] of [
         ["      registry: quay.io\n", "quay.io/stefanprodan/podinfo"],
         ["      repository: acme/podinfo\n", "ghcr.io/acme/podinfo"],
@@ -526,7 +526,7 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
         ]);
       });
 
-      it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay: the last op's value alone (skipped: kubectl not installed)", async () => {
+      withKubectl("is what kubectl kustomize renders for the overlay: the last op's value alone", async () => {
         expect(await rendered(files, [`${PODINFO}:6.1.0`])).toEqual({ tag: "6.0.0" });
       });
 
@@ -550,14 +550,14 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
           expect((await moved(registry, "stefanprodan/podinfo:6.1.0"))[0]).not.toContainEqual(staging);
         });
 
-        it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay: one pair, its tag the run's (skipped: kubectl not installed)", async () => {
+        withKubectl("is what kubectl kustomize renders for the overlay: one pair, its tag the run's", async () => {
           expect(await rendered(repository, [`${PODINFO}:6.1.0`])).toEqual({ repository: PODINFO, tag: "6.1.0" });
           expect(await rendered(registry, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", repository: "stefanprodan/podinfo", tag: "6.1.0" });
         });
       });
     });
 
-    it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay (skipped: kubectl not installed)", async () => {
+    withKubectl("is what kubectl kustomize renders for the overlay", async () => {
       for (const [value, images, image] of [
         ["{tag: 6.0.0}", [`${PODINFO}:6.1.0`], { tag: "6.0.0" }],
         ["{registry: quay.io, tag: 6.0.0}", [`${PODINFO}:6.1.0`, "quay.io/stefanprodan/podinfo:6.1.0"], { registry: "quay.io", tag: "6.0.0" }],
@@ -600,7 +600,7 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
         expect((await moved(files, "ghcr.io/acme/podinfo:6.1.0", `${PODINFO}:6.1.0`))[0]).not.toContainEqual(staging);
       });
 
-      it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay (skipped: kubectl not installed)", async () => {
+      withKubectl("is what kubectl kustomize renders for the overlay", async () => {
         const own = IN_IMAGE.replace("      tag:", "      repository: acme/podinfo\n      tag:");
         for (const [values, images, image] of [
           [IN_IMAGE, [`${PODINFO}:6.1.0`], { tag: "6.0.0" }],
@@ -636,7 +636,7 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
         ]);
       });
 
-      it.skipIf(!hasKubectl)("is what kubectl kustomize renders for the overlay: the patch's item alone (skipped: kubectl not installed)", async () => {
+      withKubectl("is what kubectl kustomize renders for the overlay: the patch's item alone", async () => {
         const dir = await tempDir("gp-cr-list-");
         for (const [path, text] of Object.entries(files)) {
           await mkdir(join(dir, dirname(path)), { recursive: true });
@@ -673,21 +673,18 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
           }
         });
 
-        it.skipIf(!hasKubectl)(
-          "is what kubectl kustomize renders for the overlay: the inserted item and the base's (skipped: kubectl not installed)",
-          async () => {
-            const dir = await tempDir("gp-cr-insert-");
-            for (const [path, text] of Object.entries(inserted("/spec/values/sidecars/0"))) {
-              await mkdir(join(dir, dirname(path)), { recursive: true });
-              await writeFile(join(dir, path), text);
-            }
-            const rendered = parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { sidecars: unknown } } };
-            expect(rendered.spec.values.sidecars).toEqual([
-              { name: "new", image: { tag: "1.0.0" } },
-              { name: "side", image: { repository: SIDE, tag: "1.0.0" } },
-            ]);
-          },
-        );
+        withKubectl("is what kubectl kustomize renders for the overlay: the inserted item and the base's", async () => {
+          const dir = await tempDir("gp-cr-insert-");
+          for (const [path, text] of Object.entries(inserted("/spec/values/sidecars/0"))) {
+            await mkdir(join(dir, dirname(path)), { recursive: true });
+            await writeFile(join(dir, path), text);
+          }
+          const rendered = parse(kustomize(join(dir, "apps/staging"))) as { spec: { values: { sidecars: unknown } } };
+          expect(rendered.spec.values.sidecars).toEqual([
+            { name: "new", image: { tag: "1.0.0" } },
+            { name: "side", image: { repository: SIDE, tag: "1.0.0" } },
+          ]);
+        });
 
         describe("a later op of the patch lands where the earlier ones left the list: an index past the inserted item counts it, one an item was removed before counts that", () => {
           // Staging's ops: `first`, then the tag alone at `tagAt`, which is the base's item's tag once the first is counted.
@@ -717,17 +714,14 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
             expect((await moved(REMOVED, `${SIDE}:1.1.0`))[0]).toContainEqual(["apps/staging/kustomization.yaml", "patches[0].patch[1].value", "1.1.0"]);
           });
 
-          it.skipIf(!hasKubectl)(
-            "is what kubectl kustomize renders for the overlay: the base's item with the moved tag (skipped: kubectl not installed)",
-            async () => {
-              for (const [files, sidecars] of [
-                [INSERTED, [{ name: "new" }, { name: "side", image: { repository: SIDE, tag: "1.1.0" } }]],
-                [REMOVED, [{ name: "side", image: { repository: SIDE, tag: "1.1.0" } }]],
-              ] as const) {
-                expect(await sidecarsAfter(files, `${SIDE}:1.1.0`)).toEqual(sidecars);
-              }
-            },
-          );
+          withKubectl("is what kubectl kustomize renders for the overlay: the base's item with the moved tag", async () => {
+            for (const [files, sidecars] of [
+              [INSERTED, [{ name: "new" }, { name: "side", image: { repository: SIDE, tag: "1.1.0" } }]],
+              [REMOVED, [{ name: "side", image: { repository: SIDE, tag: "1.1.0" } }]],
+            ] as const) {
+              expect(await sidecarsAfter(files, `${SIDE}:1.1.0`)).toEqual(sidecars);
+            }
+          });
         });
 
         describe("a pair the inserted item and a later op into it write in parts is one pair, which the Helm editor reading each op alone does not see", () => {
@@ -751,14 +745,11 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
             expect((await moved(REGISTRY, "acme/app:1.1.0"))[0]).toEqual([]);
           });
 
-          it.skipIf(!hasKubectl)(
-            "is what kubectl kustomize renders for the overlay: one pair, its tag the run's (skipped: kubectl not installed)",
-            async () => {
-              const side = { name: "side", image: { repository: SIDE, tag: "1.0.0" } };
-              expect(await sidecarsAfter(TAG, `${APP}:1.1.0`)).toEqual([{ image: { repository: APP, tag: "1.1.0" } }, side]);
-              expect(await sidecarsAfter(REGISTRY, `${APP}:1.1.0`)).toEqual([{ image: { registry: "ghcr.io", repository: "acme/app", tag: "1.1.0" } }, side]);
-            },
-          );
+          withKubectl("is what kubectl kustomize renders for the overlay: one pair, its tag the run's", async () => {
+            const side = { name: "side", image: { repository: SIDE, tag: "1.0.0" } };
+            expect(await sidecarsAfter(TAG, `${APP}:1.1.0`)).toEqual([{ image: { repository: APP, tag: "1.1.0" } }, side]);
+            expect(await sidecarsAfter(REGISTRY, `${APP}:1.1.0`)).toEqual([{ image: { registry: "ghcr.io", repository: "acme/app", tag: "1.1.0" } }, side]);
+          });
         });
       });
     });
@@ -813,13 +804,10 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
         expect((await moved(own("'null'"), `${PODINFO}:6.1.0`))[0]).toContainEqual(["apps/staging/podinfo-values.yaml", "spec.values.image.tag", "6.1.0"]);
       });
 
-      it.skipIf(!hasKubectl)(
-        "is what kubectl kustomize renders for a pair of the patch's own with a null tag: no tag (skipped: kubectl not installed)",
-        async () => {
-          const files = tree(split, "    image:\n      registry: ghcr.io\n      repository: stefanprodan/podinfo\n      tag: null\n", merge);
-          expect(await rendered(files, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", repository: "stefanprodan/podinfo" });
-        },
-      );
+      withKubectl("is what kubectl kustomize renders for a pair of the patch's own with a null tag: no tag", async () => {
+        const files = tree(split, "    image:\n      registry: ghcr.io\n      repository: stefanprodan/podinfo\n      tag: null\n", merge);
+        expect(await rendered(files, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", repository: "stefanprodan/podinfo" });
+      });
 
       const config = `targets:\n${["base", "staging", "production"].map((name) => `  - {name: ${name}, paths: ["apps/${name}/**"], images: [{repository: ${PODINFO}}]}\n`).join("")}`;
       // Production patches nothing: it deploys the base's version, and is said to.
@@ -861,41 +849,35 @@ describe("planUpdate: a HelmRelease base whose overlays' patches set its tag alo
           }
         });
 
-        it.skipIf(!hasKubectl)(
-          "is what kubectl kustomize renders for the overlay: the base's registry and a tag, no repository (skipped: kubectl not installed)",
-          async () => {
-            expect(await rendered(NULL_REPOSITORY, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", tag: "6.0.0" });
-            // The base's tag, moved, under the chart's default repository: no podinfo of the base's.
-            expect(await rendered(NULL_ALONE, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", tag: "6.1.0" });
-          },
-        );
+        withKubectl("is what kubectl kustomize renders for the overlay: the base's registry and a tag, no repository", async () => {
+          expect(await rendered(NULL_REPOSITORY, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", tag: "6.0.0" });
+          // The base's tag, moved, under the chart's default repository: no podinfo of the base's.
+          expect(await rendered(NULL_ALONE, [`${PODINFO}:6.1.0`])).toEqual({ registry: "ghcr.io", tag: "6.1.0" });
+        });
       });
 
-      it.skipIf(!hasKubectl)(
-        "is what kubectl kustomize renders for the overlay: no tag of the base's, none the run writes (skipped: kubectl not installed)",
-        async () => {
-          const [tag, pair, mapping, alone] = DELETING;
-          const untagged = { registry: "ghcr.io", repository: "stefanprodan/podinfo" };
-          const cases: [Record<string, string> | undefined, unknown][] = [
-            [tag, undefined],
-            [pair, undefined],
-            [mapping, undefined],
-            [alone, untagged],
-            ...NULL_TAGS.map((files): [Record<string, string>, unknown] => [files, untagged]),
-            [NULL_IMAGE, undefined],
-          ];
-          for (const [files, image] of cases) {
-            // Nothing of staging's is edited, and staging is not said to deploy the base's new tag: it renders none.
-            const edited = (await plan(files!)).files.flatMap((f) => (f.path.startsWith("apps/staging/") ? [f.path] : []));
-            const said = (await baseAlone(files!)).warnings.flatMap((w) => (w.message.includes("staging") ? [w.message] : []));
-            expect([await rendered(files!, [`${PODINFO}:6.1.0`]), edited, said]).toEqual([image, [], []]);
-          }
-        },
-      );
+      withKubectl("is what kubectl kustomize renders for the overlay: no tag of the base's, none the run writes", async () => {
+        const [tag, pair, mapping, alone] = DELETING;
+        const untagged = { registry: "ghcr.io", repository: "stefanprodan/podinfo" };
+        const cases: [Record<string, string> | undefined, unknown][] = [
+          [tag, undefined],
+          [pair, undefined],
+          [mapping, undefined],
+          [alone, untagged],
+          ...NULL_TAGS.map((files): [Record<string, string>, unknown] => [files, untagged]),
+          [NULL_IMAGE, undefined],
+        ];
+        for (const [files, image] of cases) {
+          // Nothing of staging's is edited, and staging is not said to deploy the base's new tag: it renders none.
+          const edited = (await plan(files!)).files.flatMap((f) => (f.path.startsWith("apps/staging/") ? [f.path] : []));
+          const said = (await baseAlone(files!)).warnings.flatMap((w) => (w.message.includes("staging") ? [w.message] : []));
+          expect([await rendered(files!, [`${PODINFO}:6.1.0`]), edited, said]).toEqual([image, [], []]);
+        }
+      });
     });
   });
 
-  it.skipIf(!hasKubectl)("is what kubectl kustomize renders for each overlay (skipped: kubectl not installed)", async () => {
+  withKubectl("is what kubectl kustomize renders for each overlay", async () => {
     const p = await plan(TREE);
     const dir = await tempDir("gp-patched-tags-");
     for (const [path, text] of Object.entries(TREE)) {
@@ -1188,13 +1170,10 @@ describe("planUpdate: a patch file written as JSON (`.json`), which kustomize re
     ]);
   });
 
-  it.skipIf(!hasKubectl)(
-    "is what kubectl kustomize renders: the JSON patch's image, and no build of the refused one (skipped: kubectl not installed)",
-    async () => {
-      for (const [kustomization, files] of SPELLINGS) expect(await rendered(tree(kustomization, files))).toContain(`image: ${APP}:1.0\n`);
-      await expect(rendered(tree(SPELLINGS[0]![0], { "image.json": OP.replace(`"${APP}:1.0"`, `${APP}:1.0`) }))).rejects.toThrow(
-        /unable to parse SM or JSON patch/,
-      );
-    },
-  );
+  withKubectl("is what kubectl kustomize renders: the JSON patch's image, and no build of the refused one", async () => {
+    for (const [kustomization, files] of SPELLINGS) expect(await rendered(tree(kustomization, files))).toContain(`image: ${APP}:1.0\n`);
+    await expect(rendered(tree(SPELLINGS[0]![0], { "image.json": OP.replace(`"${APP}:1.0"`, `${APP}:1.0`) }))).rejects.toThrow(
+      /unable to parse SM or JSON patch/,
+    );
+  });
 });

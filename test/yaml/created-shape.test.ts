@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { actionFieldName } from "../support/faces.js";
-import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { kustomize, withKubectl } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 import { createdShapeError, kustomizeString, noListItem } from "../../src/yaml/created-shape.js";
 import { YamlFile } from "../../src/yaml/file.js";
@@ -111,7 +111,7 @@ describe("createdShapeError", () => {
   // The oracle: each path refused is one kustomize refuses once written; each created, one it renders. A pod spec's or a
   // container's lists are not in it: kubectl kustomize renders `env: {FOO: bar}` as written (it does not check a resource
   // against the API's types); the API server is what refuses them.
-  it.skipIf(!hasKubectl)("refuses exactly what kubectl kustomize refuses once written (skipped: kubectl not installed)", async () => {
+  withKubectl("refuses exactly what kubectl kustomize refuses once written", async () => {
     const dir = await tempDir("gp-created-shape-");
     await mkdir(join(dir, "base"));
     await writeFile(join(dir, "base", "kustomization.yaml"), "resources: [cm.yaml]\n");

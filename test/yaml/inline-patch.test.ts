@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editInlinePatches } from "../../src/yaml/inline-patch.js";
-import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { kustomize, withKubectl } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 import { DIGEST_A, dataOf, numericVersions, update, withImages, withSetters } from "./helpers.js";
 
@@ -598,7 +598,7 @@ patches:
 });
 
 describe("a real kustomize renders the edited patches", () => {
-  it.skipIf(!hasKubectl)("kubectl kustomize shows the new image from a JSON6902 and a strategic-merge patch (skipped: kubectl not installed)", async () => {
+  withKubectl("kubectl kustomize shows the new image from a JSON6902 and a strategic-merge patch", async () => {
     const dir = await tempDir("gp-inline-patch-");
     await mkdir(join(dir, "base"));
     await mkdir(join(dir, "overlay"));
@@ -642,7 +642,7 @@ patches:
     expect((await render(text)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.1.0", "image: ghcr.io/acme/app:1.1.0"]);
   });
 
-  it.skipIf(!hasKubectl)("kubectl kustomize shows the new tag from a HelmRelease values patch (skipped: kubectl not installed)", async () => {
+  withKubectl("kubectl kustomize shows the new tag from a HelmRelease values patch", async () => {
     const dir = await tempDir("gp-helm-patch-");
     const release = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease
@@ -673,7 +673,7 @@ patches:
     expect(await render(editYaml(kustomization, withImages("ghcr.io/stefanprodan/podinfo:6.6.0")).text)).toEqual(["tag: 6.6.0"]);
   });
 
-  it.skipIf(!hasKubectl)("kubectl kustomize shows the new image from a JSON6902 patch file (skipped: kubectl not installed)", async () => {
+  withKubectl("kubectl kustomize shows the new image from a JSON6902 patch file", async () => {
     const dir = await tempDir("gp-patch-file-");
     const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -694,17 +694,14 @@ spec:
     await writeFile(join(dir, "ops.yaml"), editYaml(ops, withImages("ghcr.io/acme/app:1.1.0")).text);
     expect((await kustomize(dir)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.1.0"]);
   });
-  it.skipIf(!hasKubectl)(
-    "kubectl kustomize shows the later op's image in the item an earlier op added, the earlier one's nowhere (skipped: kubectl not installed)",
-    async () => {
-      const dir = await tempDir("gp-overwritten-op-");
-      await writeFile(
-        join(dir, "app.yaml"),
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: app, image: ghcr.io/acme/app:0.1.0}\n",
-      );
-      await writeFile(join(dir, "kustomization.yaml"), "resources: [app.yaml]\npatches:\n  - path: ops.yaml\n    target: {kind: Deployment, name: app}\n");
-      await writeFile(join(dir, "ops.yaml"), editYaml(OVERWRITTEN, withImages("ghcr.io/acme/app:1.1.0")).text);
-      expect((await kustomize(dir)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.1.0", "image: ghcr.io/acme/app:0.1.0"]);
-    },
-  );
+  withKubectl("kubectl kustomize shows the later op's image in the item an earlier op added, the earlier one's nowhere", async () => {
+    const dir = await tempDir("gp-overwritten-op-");
+    await writeFile(
+      join(dir, "app.yaml"),
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: app, image: ghcr.io/acme/app:0.1.0}\n",
+    );
+    await writeFile(join(dir, "kustomization.yaml"), "resources: [app.yaml]\npatches:\n  - path: ops.yaml\n    target: {kind: Deployment, name: app}\n");
+    await writeFile(join(dir, "ops.yaml"), editYaml(OVERWRITTEN, withImages("ghcr.io/acme/app:1.1.0")).text);
+    expect((await kustomize(dir)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.1.0", "image: ghcr.io/acme/app:0.1.0"]);
+  });
 });

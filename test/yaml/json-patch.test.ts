@@ -6,7 +6,7 @@ import { YamlFile } from "../../src/yaml/file.js";
 import { appliedOps, pointerOf, pointerPath, refusedOpList } from "../../src/yaml/json-patch.js";
 import { scalarText } from "../../src/yaml/node.js";
 import { formatPath } from "../../src/yaml/path.js";
-import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { kustomize, withKubectl } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 
 describe("pointerOf", () => {
@@ -38,7 +38,7 @@ describe("refusedOpList", () => {
     expect(SPELLINGS.map(([text]) => [refusedOpList(text, true), refusedOpList(text, false)])).toEqual(SPELLINGS.map(([, inline, file]) => [inline, file]));
   });
 
-  it.skipIf(!hasKubectl)("refuses what kubectl kustomize refuses, inline and in a patch file, and nothing else (skipped: kubectl not installed)", async () => {
+  withKubectl("refuses what kubectl kustomize refuses, inline and in a patch file, and nothing else", async () => {
     const dir = await tempDir("gp-refused-ops-");
     await mkdir(join(dir, "base"));
     await mkdir(join(dir, "overlay"));
@@ -108,7 +108,7 @@ describe("appliedOps", () => {
     ]);
   });
 
-  it.skipIf(!hasKubectl)("decides the images kubectl kustomize renders, in each of these cases (skipped: kubectl not installed)", async () => {
+  withKubectl("decides the images kubectl kustomize renders, in each of these cases", async () => {
     const dir = await tempDir("gp-applied-ops-");
     const resource = ["app:0.1", "other:0.1"];
     await writeFile(

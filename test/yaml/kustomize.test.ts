@@ -8,7 +8,7 @@ import { planUpdate } from "../../src/engine/plan.js";
 import { memorySource } from "../../src/engine/source.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editKustomizeImages } from "../../src/yaml/kustomize.js";
-import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { kustomize, withKubectl } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 import { actionFieldName } from "../support/faces.js";
 import { DIGEST_A, DIGEST_B, dataOf, update, withImages } from "./helpers.js";
@@ -439,7 +439,7 @@ ${digest}  - <<: *app
     expect(edit(own, withImages(`ghcr.io/acme/app:2.0.0@${DIGEST_B}`)).text).toBe(own.replace("app}", `app, newTag: 2.0.0, digest: ${DIGEST_B}}`));
   });
 
-  it.skipIf(!hasKubectl)("kubectl kustomize renders the other image as it was (skipped: kubectl not installed)", async () => {
+  withKubectl("kubectl kustomize renders the other image as it was", async () => {
     const dir = await tempDir("gp-kustomize-merge-");
     const deployment = `apiVersion: apps/v1
 kind: Deployment

@@ -7,7 +7,7 @@ import { editYaml } from "../../src/yaml/editor.js";
 import { tryYamlFile } from "../../src/yaml/file.js";
 import { deletesKey } from "../../src/yaml/patch-directive.js";
 import { forEachValue } from "../../src/yaml/walk.js";
-import { hasKubectl, kustomize } from "../support/kubectl.js";
+import { kustomize, withKubectl } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 import { withImages, withSetters } from "./helpers.js";
 
@@ -90,24 +90,21 @@ describe("leaveDeleted: what a strategic merge's `$patch: delete` removes is no 
     expect(deleted(HELM("      tag: 1.0.0\n").replace("    image:\n", "    sidecars:\n      - name: web\n        tag: null\n    image:\n"))).toEqual([]);
   });
 
-  it.skipIf(!hasKubectl)(
-    "is what kubectl kustomize renders for a custom resource's list item: the item as the patch writes it (skipped: kubectl not installed)",
-    async () => {
-      const dir = await tempDir("gp-patch-delete-cr-");
-      const cr = (containers: string) => DEPLOYMENT(containers).replace("apps/v1", "argoproj.io/v1alpha1").replace("Deployment", "Rollout");
-      await mkdir(join(dir, "base"));
-      await mkdir(join(dir, "overlay"));
-      await writeFile(join(dir, "base/kustomization.yaml"), "resources:\n  - rollout.yaml\n");
-      await writeFile(join(dir, "base/rollout.yaml"), cr("        - name: web\n          image: ghcr.io/acme/web:1.0.0\n"));
-      await writeFile(join(dir, "overlay/kustomization.yaml"), "resources:\n  - ../base\npatches:\n  - path: patch.yaml\n");
-      const patch = PATCH.replace("apps/v1", "argoproj.io/v1alpha1").replace("Deployment", "Rollout");
-      await writeFile(join(dir, "overlay/patch.yaml"), editYaml(patch, IMAGES).text);
-      const rendered = parse(kustomize(join(dir, "overlay"))) as { spec: { template: { spec: { containers: { image: string }[] } } } };
-      expect(rendered.spec.template.spec.containers.map((c) => c.image)).toEqual(["ghcr.io/acme/web:1.1.0", "ghcr.io/acme/side:1.1.0"]);
-    },
-  );
+  withKubectl("is what kubectl kustomize renders for a custom resource's list item: the item as the patch writes it", async () => {
+    const dir = await tempDir("gp-patch-delete-cr-");
+    const cr = (containers: string) => DEPLOYMENT(containers).replace("apps/v1", "argoproj.io/v1alpha1").replace("Deployment", "Rollout");
+    await mkdir(join(dir, "base"));
+    await mkdir(join(dir, "overlay"));
+    await writeFile(join(dir, "base/kustomization.yaml"), "resources:\n  - rollout.yaml\n");
+    await writeFile(join(dir, "base/rollout.yaml"), cr("        - name: web\n          image: ghcr.io/acme/web:1.0.0\n"));
+    await writeFile(join(dir, "overlay/kustomization.yaml"), "resources:\n  - ../base\npatches:\n  - path: patch.yaml\n");
+    const patch = PATCH.replace("apps/v1", "argoproj.io/v1alpha1").replace("Deployment", "Rollout");
+    await writeFile(join(dir, "overlay/patch.yaml"), editYaml(patch, IMAGES).text);
+    const rendered = parse(kustomize(join(dir, "overlay"))) as { spec: { template: { spec: { containers: { image: string }[] } } } };
+    expect(rendered.spec.template.spec.containers.map((c) => c.image)).toEqual(["ghcr.io/acme/web:1.1.0", "ghcr.io/acme/side:1.1.0"]);
+  });
 
-  it.skipIf(!hasKubectl)("is what kubectl kustomize renders: no such container, the one beside it as edited (skipped: kubectl not installed)", async () => {
+  withKubectl("is what kubectl kustomize renders: no such container, the one beside it as edited", async () => {
     const dir = await tempDir("gp-patch-delete-");
     const base = DEPLOYMENT("        - name: web\n          image: ghcr.io/acme/web:1.0.0\n        - name: side\n          image: ghcr.io/acme/side:1.0.0\n");
     await mkdir(join(dir, "base"));
