@@ -540,12 +540,14 @@ describe("update Action", () => {
   });
 
   describe("images from the triggering event", () => {
-    it("repository_dispatch: reads client_payload, and its source feeds .Values of the message template", async () => {
+    it("repository_dispatch: reads client_payload, and its source feeds .Values of the message template, as Flux's messageTemplateValues did", async () => {
       const event = { action: "promote", client_payload: { v: 1, images: [`${APP}:1.3.0`], source: { repository: "acme/app", sha: "abc1234" } } };
-      const template = "deploy {{ range .Changed.Changes }}{{ .NewValue }}{{ end }} from {{ .Values.repository }}@{{ .Values.sha }}";
+      // docs/migrating.md: a key only messageTemplateValues gave prints <no value>, and .AutomationObject is the repository.
+      const template =
+        "deploy {{ range .Changed.Changes }}{{ .NewValue }}{{ end }} from {{ .Values.repository }}@{{ .Values.sha }} by {{ .AutomationObject }} for {{ .Values.cluster }}";
       const result = await action({ "commit-message": template }, { eventName: "repository_dispatch", event });
       expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-      expect((await fake.log(OWNER, REPO, "main"))[0]!.message).toBe(`deploy ${APP}:1.3.0 from acme/app@abc1234`);
+      expect((await fake.log(OWNER, REPO, "main"))[0]!.message).toBe(`deploy ${APP}:1.3.0 from acme/app@abc1234 by ${OWNER}/${REPO} for <no value>`);
     });
 
     it("repository_dispatch: the pull request's body links back to the build named by client_payload.source", async () => {

@@ -3,7 +3,8 @@
  * so that the page and the tool cannot drift apart silently. The page's other claims are pinned where their code is
  * tested: test/kcl/override.test.ts (`+=`, deletes, refusals and their messages, `5.10` over a string),
  * test/kcl/spec-value.test.ts and test/cli/update.test.ts (values refused as bad usage), test/yaml/path.test.ts (a tag
- * written as a string, `newTag` beside a `digest`).
+ * written as a string, `newTag` beside a `digest`), test/action/update.test.ts (a Flux `messageTemplate`'s `.AutomationObject`
+ * and `.Values` as the update Action renders them).
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
