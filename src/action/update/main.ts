@@ -108,7 +108,7 @@ async function run(): Promise<void> {
   annotate(result.plan.warnings, at);
   if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);
-  await writeSummary(result, links, inputs.delivery.dryRun).catch(summaryNotWritten);
+  await writeSummary(result, links, inputs.delivery.dryRun, inputs.warnings).catch(summaryNotWritten);
   printRun(result, links, inputs.delivery.dryRun);
 }
 

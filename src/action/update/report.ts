@@ -173,14 +173,22 @@ function wouldDo(landing: Landing): string {
 
 /**
  * `links` as the log's: commits are linked where the repository delivered to is on this GitHub server.
+ * `inputWarnings`: the step's inputs' own (an input with no effect, an event payload left unread), listed
+ * before the plan's, as the log annotates them first.
  * The warnings may take a quarter of the summary's budget, the table of changes the rest: each
  * shows what fits of it and says how many more there are.
  */
-export async function writeSummary(result: DeliveryResult, links: LinkBase | undefined, dryRun: boolean): Promise<void> {
+export async function writeSummary(
+  result: DeliveryResult,
+  links: LinkBase | undefined,
+  dryRun: boolean,
+  inputWarnings: readonly Warning[] = [],
+): Promise<void> {
   const where = (landing: Landing | undefined): string => (landing ? deliveredTo(landing, links, dryRun) : "");
   // A file lands in one landing; indexed, as a fleet-wide bump has thousands of rows to look it up for.
   const landingOf = new Map(result.landings.flatMap((landing) => landing.files.map((f) => [f.path, landing] as const)));
-  const warnings = firstFitting(result.plan.warnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
+  const allWarnings = [...inputWarnings, ...result.plan.warnings];
+  const warnings = firstFitting(allWarnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
   core.summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
   if (result.plan.changes.length === 0 && result.plan.warnings.length > 0) {
     // Nothing reached (no file holds the image, paths match nothing, ...) is said by a warning, not by the empty plan.
@@ -191,6 +199,11 @@ export async function writeSummary(result: DeliveryResult, links: LinkBase | und
     const held =
       result.plan.images.length === 0 ? "every field the set specs name already holds its value" : "every image field found already holds the promoted image";
     core.summary.addRaw(`Nothing to change on ${code(result.base)}: ${held}.`, true);
+    // An input's warning says nothing of why nothing changed, but is the run's all the same.
+    if (allWarnings.length > 0) {
+      core.summary.addRaw("This run's warnings:", true);
+      addWarnings(warnings);
+    }
   } else {
     // Without targets the column would be empty on every row; a file outside every target says so.
     const targeted = result.plan.changes.some((c) => c.target !== undefined);
@@ -215,7 +228,7 @@ export async function writeSummary(result: DeliveryResult, links: LinkBase | und
       core.summary.addRaw(leftOut(more, "The <code>changes</code> and <code>updated-files</code> outputs list every one, as does this step's log."), true);
     }
     // What was refused or left undone (a target's policy, a pull request not merged) beside what changed.
-    if (result.plan.warnings.length > 0) {
+    if (allWarnings.length > 0) {
       core.summary.addRaw("This run's warnings:", true);
       addWarnings(warnings);
     }

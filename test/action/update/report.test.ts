@@ -238,6 +238,26 @@ describe("the job summary of a run", () => {
     expect(await summary()).toContain("every image field found already holds the promoted image");
   });
 
+  it("lists the inputs' warnings too, first, beside what changed and beside a run that found every field current", async () => {
+    // images set on a dispatch: the payload's targets were dropped, which the summary's reader must see.
+    const unread = { message: "input images is set, so client_payload (the repository_dispatch event's payload) is not read" };
+    const located = { file: "clusters/staging/broken.yaml", line: 3, message: "not parsed" };
+    await writeSummary(pushed([appChange("apps/app.yaml")], [located]), at, false, [unread]);
+    expect(await summary()).toContain(
+      "</table>\nThis run's warnings:\n<ul><li>input images is set, so client_payload (the repository_dispatch event's payload) is not read</li>" +
+        "<li><code>clusters/staging/broken.yaml</code>:3: not parsed</li></ul>",
+    );
+
+    await writeFile(file, "");
+    const current = pushed([]);
+    const labels = { message: "input labels has no effect with delivery: push" };
+    await writeSummary({ ...current, plan: { ...current.plan, images: [{ repository: APP, name: APP, tag: "1.3.0" }] } }, at, false, [labels]);
+    expect(await summary()).toContain(
+      "Nothing to change on <code>main</code>: every image field found already holds the promoted image.\n" +
+        "This run's warnings:\n<ul><li>input labels has no effect with delivery: push</li></ul>",
+    );
+  });
+
   describe("that GitHub would drop, past 1 MiB", () => {
     /** A fleet-wide bump: two values in each of `files` files, each in a deep path. */
     const fleet = (files: number): Change[] =>
