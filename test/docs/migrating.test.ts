@@ -6,8 +6,8 @@
  * written as a string, `newTag` beside a `digest`), test/action/update.test.ts (a Flux `messageTemplate`'s `.AutomationObject`
  * and `.Values` as the update Action renders them).
  */
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runMain, snapshot } from "../support/cli.js";
@@ -25,18 +25,49 @@ function quoted(pattern: RegExp): string {
   return found[0]![1]!;
 }
 
-async function tree(file: string, text: string): Promise<string> {
+/** A scratch repository holding `files` (path -> text). */
+async function tree(files: Record<string, string>): Promise<string> {
   const dir = await tempDir("gp-migrating-");
-  await writeFile(join(dir, file), text);
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), text);
+  }
   return dir;
 }
+
+describe("Coming from Flux image automation", () => {
+  const fluxObjects = [
+    "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: app, namespace: flux-system}\nspec: {image: ghcr.io/acme/app}\n",
+    'apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata: {name: app, namespace: flux-system}\nspec:\n  imageRepositoryRef: {name: app}\n  policy: {semver: {range: ">=1.0.0"}}\n',
+  ];
+  const automation =
+    "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageUpdateAutomation\nmetadata: {name: flux-system, namespace: flux-system}\nspec:\n  suspend: true\n  update: {path: ./clusters/prod, strategy: Setters}\n";
+  const marked = 'image: ghcr.io/acme/app:1.2.3 # {"$imagepolicy": "flux-system:app"}\n';
+  // clusters/lab's marker is one the automation never set: outside its spec.update.path.
+  const repo = (objects: string[]) =>
+    tree({ "flux-system/image-automation.yaml": objects.join("---\n"), "clusters/prod/app.yaml": marked, "clusters/lab/app.yaml": marked });
+
+  it("a suspended automation's spec.update.path still scopes its markers; deleting the automation sets markers outside it too", async () => {
+    expect(page).toMatch(/Deleting it drops that\s+scope/);
+    const suspended = await repo([...fluxObjects, automation]);
+    const kept = await runMain(["update", suspended, "--image", "ghcr.io/acme/app:1.2.4"]);
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toMatch(/^warning: clusters\/lab\/app\.yaml:1: Flux setter "flux-system:app" is set only in files under the spec\.update\.path/);
+    expect(await readFile(join(suspended, "clusters/prod/app.yaml"), "utf8")).toBe(marked.replace("1.2.3", "1.2.4"));
+    expect(await readFile(join(suspended, "clusters/lab/app.yaml"), "utf8")).toBe(marked);
+
+    const deleted = await repo(fluxObjects);
+    expect(await runMain(["update", deleted, "--image", "ghcr.io/acme/app:1.2.4"])).toMatchObject({ code: 0, stderr: "" });
+    expect(await readFile(join(deleted, "clusters/lab/app.yaml"), "utf8")).toBe(marked.replace("1.2.3", "1.2.4"));
+  });
+});
 
 describe("Coming from updatecli", () => {
   const values = "image:\n  repository: ghcr.io/acme/app\n  tag: 1.2.3\n";
 
   it("sets a tag a key names with the page's one-off --set", async () => {
     const set = quoted(/--set (values\.yaml:image\.tag=[^`]+)/);
-    const dir = await tree("values.yaml", values);
+    const dir = await tree({ "values.yaml": values });
     expect(await runMain(["update", dir, "--set", set])).toMatchObject({ code: 0, stderr: "" });
     expect(await readFile(join(dir, "values.yaml"), "utf8")).toBe(values.replace("1.2.3", set.slice(set.indexOf("=") + 1)));
   });
@@ -44,7 +75,7 @@ describe("Coming from updatecli", () => {
   it("refuses the key written as updatecli's $.image.tag as bad usage (exit 2), writing nothing", async () => {
     expect(page).toMatch(/`\$\.image\.tag` is\s+refused, exit 2/);
     const key = quoted(/(\$\.[^`=]+)/);
-    const dir = await tree("values.yaml", values);
+    const dir = await tree({ "values.yaml": values });
     const before = await snapshot(dir);
     const result = await runMain(["update", dir, "--set", `values.yaml:${key}=1.2.4`]);
     expect(result.code).toBe(2);
@@ -71,7 +102,7 @@ describe("Coming from kcl -O: the flask-demo workflow's step", () => {
 
   it("with the update Action sets the image of today's main.k, whose key is flaskdemo, and nothing else", async () => {
     const text = readConformance("corpus-flask-demo/main.k");
-    const dir = await tree("main.k", text);
+    const dir = await tree({ "main.k": text });
     expect(await runMain(["update", dir, "--set", set!])).toMatchObject({ code: 0, stderr: "" });
     expect(await readFile(join(dir, "main.k"), "utf8")).toBe(text.replace(/kcllang\/flask_demo:[0-9a-f]{40}/, `kcllang/flask_demo:${sha}`));
   });
