@@ -66,6 +66,9 @@ describe("the npm package", () => {
     const editors = blockAfter("`editYaml(text, request)` and `editKcl(text, request)` edit one text", "js", library);
     await writeFile(join(app, "readme-editors.mjs"), editors);
     expect(run(app, "readme-editors.mjs")).toBe(blockAfter("This prints (each result's `text` is the edited file):", "", library));
+    // A dry run: a plan not written, printed as the CLI prints it with --dry-run.
+    await writeFile(join(app, "readme-dry-run.mjs"), blockAfter("A dry run is a plan not given to `writePlan`", "js", library));
+    expect(run(app, "readme-dry-run.mjs")).toBe(blockAfter("This prints, as `gitops-promote update --dry-run` would:", "", library));
   });
 });
 
