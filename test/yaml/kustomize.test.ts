@@ -69,6 +69,12 @@ describe("editKustomizeImages", () => {
     expect(edit(text.replace("1.0.0", "1.1.0"), withImages("docker.io/library/app:1.1.0")).warnings).toEqual([]);
     // A rename with no tag of its own takes the manifests' tag, which moves: no news.
     expect(edit(kustomization("  - name: app\n    newName: ghcr.io/acme/app\n"), withImages("docker.io/library/app:1.1.0")).warnings).toEqual([]);
+    // A digest alone: a rename to the incoming repository with no newTag is given digest: alone (how-it-decides,
+    // "Digests and tags"); one renaming the incoming repository away is the mirror's, and is left.
+    const toIncoming = kustomization("  - name: app\n    newName: ghcr.io/acme/app\n");
+    expect(edit(toIncoming, withImages(`ghcr.io/acme/app@${DIGEST_A}`)).text).toBe(`${toIncoming}    digest: ${DIGEST_A}\n`);
+    const away = kustomization("  - name: ghcr.io/acme/app\n    newName: registry.internal/app\n");
+    expect(edit(away, withImages(`ghcr.io/acme/app@${DIGEST_A}`))).toMatchObject({ text: away, changes: [] });
   });
 
   it("no longer says a renamed tag is left once an override, configured or --set, sets that newTag as the warning advises", async () => {
