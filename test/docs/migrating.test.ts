@@ -60,6 +60,14 @@ describe("Coming from Flux image automation", () => {
     expect(await runMain(["update", deleted, "--image", "ghcr.io/acme/app:1.2.4"])).toMatchObject({ code: 0, stderr: "" });
     expect(await readFile(join(deleted, "clusters/lab/app.yaml"), "utf8")).toBe(marked.replace("1.2.3", "1.2.4"));
   });
+
+  it("reads no spec.policySelector: a marker whose policy the selector leaves out is set too, where Flux leaves it", async () => {
+    expect(page).toMatch(/`spec\.policySelector` is not read/);
+    const selecting = automation.replace("  update:", "  policySelector: {matchLabels: {env: prod}}\n  update:");
+    const dir = await repo([...fluxObjects, selecting]);
+    expect(await runMain(["update", dir, "--image", "ghcr.io/acme/app:1.2.4"])).toMatchObject({ code: 0 });
+    expect(await readFile(join(dir, "clusters/prod/app.yaml"), "utf8")).toBe(marked.replace("1.2.3", "1.2.4"));
+  });
 });
 
 describe("Coming from updatecli", () => {
