@@ -13,6 +13,7 @@ import {
   type FieldChange,
   type Warning,
 } from "../change.js";
+import { byFlag, type FieldNamer } from "../field-name.js";
 import { counted } from "../text/counted.js";
 import { unifiedDiff } from "./diff.js";
 import type { Plan } from "./plan.js";
@@ -88,19 +89,21 @@ function changeLine(c: Change): string {
 }
 
 /**
- * Why a run changed nothing, as far as the plan tells. Every field the --set specs name holds its
- * value (a spec that cannot be set is an error). Every image field found holds its new value,
+ * Why a run changed nothing, as far as the plan tells, after "nothing to change: ". Every field the set specs name
+ * holds its value (a spec that cannot be set is an error). Every image field found holds its new value,
  * except where a warning says why it was left, those set aside apart: said both, as a warning
  * that explains one file (a base in no target) must not hide that the rest is done (a re-run).
  * "Any other", not "every other": the plan does not know whether a field beside those warned about exists.
+ * `fieldName` names the set specs as the face takes them; `warnings`, where the face shows the warnings: the CLI
+ * prints them before this line, the Action's job summary lists them after it.
  */
-function nothingToChange(plan: Plan): string {
-  // A run brings images, --setter values or --set specs: without the first two, it was the specs alone.
-  if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
-  if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
-  // Every incoming image, and every --setter value, reached no field (no file holds it, no marker uses its key): none was found to hold its value.
-  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return "nothing to change: the warnings above say why";
-  return "nothing to change: the warnings above say what was left and why; any other image field found already holds its new value";
+export function whyNothingChanged(plan: Plan, fieldName: FieldNamer = byFlag, warnings: "above" | "below" = "above"): string {
+  // A run brings images, setter values or set specs: without the first two, it was the specs alone.
+  if (plan.images.length === 0) return `every field the ${fieldName("set")} specs name already holds its value`;
+  if (plan.warnings.every(isAside)) return "every image field found already holds its new value";
+  // Every incoming image, and every setter value, reached no field (no file holds it, no marker uses its key): none was found to hold its value.
+  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return `the warnings ${warnings} say why`;
+  return `the warnings ${warnings} say what was left and why; any other image field found already holds its new value`;
 }
 
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
@@ -122,7 +125,7 @@ export function humanReport(plan: Plan, options: { diff?: boolean | undefined; d
   const verb = options.dryRun ? "would change" : "changed";
   out.push(
     n === 0
-      ? nothingToChange(plan)
+      ? `nothing to change: ${whyNothingChanged(plan)}`
       : `${counted(n, "file")} ${verb}, ${counted(plan.changes.length, "value")}${options.dryRun ? " (dry run: nothing written)" : ""}`,
   );
   return out.join("\n") + "\n";

@@ -58,7 +58,7 @@ const SWITCHES: ReadonlySet<NamedField> = new Set<RequestSwitch>(["create"]);
  * A field as the Action's messages name it: `input setters`, and `setters:` before a value to give, as a workflow
  * writes it (a switch turned on, `create: true`).
  */
-const inputOf: FieldNamer = (field, _index, giving) => {
+export const inputOf: FieldNamer = (field, _index, giving) => {
   if (!giving) return `input ${INPUT_OF[field]}`;
   return SWITCHES.has(field) ? `${INPUT_OF[field]}: true` : `${INPUT_OF[field]}:`;
 };

@@ -7,7 +7,7 @@
  */
 import * as core from "@actions/core";
 import { unifiedDiff } from "../../engine/diff.js";
-import { shownValue } from "../../engine/report.js";
+import { shownValue, whyNothingChanged } from "../../engine/report.js";
 import type { FilePlan } from "../../engine/plan.js";
 import { valueAfter, valueBefore, type Change, type Diagnostic, type Warning } from "../../change.js";
 import type { Repository } from "../../github/commit.js";
@@ -17,6 +17,7 @@ import { infoUntrusted } from "../log-untrusted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
 import { writeSummaryFile } from "../summary-file.js";
 import { annotationOf, type Locating } from "./annotation.js";
+import { inputOf } from "./inputs.js";
 import {
   addFittedList,
   byteLength,
@@ -190,15 +191,8 @@ export async function writeSummary(
   const allWarnings = [...inputWarnings, ...result.plan.warnings];
   const warnings = firstFitting(allWarnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
   core.summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
-  if (result.plan.changes.length === 0 && result.plan.warnings.length > 0) {
-    // Nothing reached (no file holds the image, paths match nothing, ...) is said by a warning, not by the empty plan.
-    core.summary.addRaw(`Nothing changed on ${code(result.base)}. This run's warnings:`, true);
-    addWarnings(warnings);
-  } else if (result.plan.changes.length === 0) {
-    // A run of `set` specs alone promotes no image: what holds its value is the fields they name.
-    const held =
-      result.plan.images.length === 0 ? "every field the set specs name already holds its value" : "every image field found already holds the promoted image";
-    core.summary.addRaw(`Nothing to change on ${code(result.base)}: ${held}.`, true);
+  if (result.plan.changes.length === 0) {
+    core.summary.addRaw(`Nothing to change on ${code(result.base)}: ${whyNothingChanged(result.plan, inputOf, "below")}.`, true);
     // An input's warning says nothing of why nothing changed, but is the run's all the same.
     if (allWarnings.length > 0) {
       core.summary.addRaw("This run's warnings:", true);

@@ -14,7 +14,7 @@ import {
 import { byteLength, SUMMARY_LIMIT } from "../../../src/action/summary-budget.js";
 import { redactSummaries } from "../../../src/action/summary-file.js";
 import { protectToken } from "../../../src/action/token.js";
-import type { Change, Warning } from "../../../src/change.js";
+import type { AsideWarning, Change, Warning } from "../../../src/change.js";
 import type { FilePlan } from "../../../src/engine/plan.js";
 import type { DeliveryResult, Landing } from "../../../src/github/deliver.js";
 import { FAILED_OUTPUTS, parseFileCommand } from "../../support/run-action.js";
@@ -228,14 +228,43 @@ describe("the job summary of a run", () => {
     }
   });
 
-  it("says what already holds its value when nothing changed: the promoted image's fields, or a set-only run's fields", async () => {
+  it("says why nothing changed as the CLI does, with the warnings below: what holds its value, or what the warnings say", async () => {
+    const promoting = (warnings: readonly Warning[] = []) => {
+      const result = pushed([], warnings);
+      return { ...result, plan: { ...result.plan, images: [{ repository: APP, name: APP, tag: "1.3.0" }] } };
+    };
     await writeSummary(pushed([]), at, false);
-    expect(await summary()).toContain("every field the set specs name already holds its value");
+    expect(await summary()).toContain("Nothing to change on <code>main</code>: every field the input set specs name already holds its value.");
 
     await writeFile(file, "");
-    const promoted = pushed([]);
-    await writeSummary({ ...promoted, plan: { ...promoted.plan, images: [{ repository: APP, name: APP, tag: "1.3.0" }] } }, at, false);
-    expect(await summary()).toContain("every image field found already holds the promoted image");
+    await writeSummary(promoting(), at, false);
+    expect(await summary()).toContain("Nothing to change on <code>main</code>: every image field found already holds its new value.");
+
+    // A warning set aside (Flux's automation still running) says nothing of why a field was left: the fields found are current.
+    await writeFile(file, "");
+    const running: AsideWarning = {
+      file: "flux-system/automation.yaml",
+      line: 6,
+      message: "ImageUpdateAutomation flux-system/apps is not suspended",
+      aside: true,
+    };
+    await writeSummary(promoting([running]), at, false);
+    expect(await summary()).toContain(
+      "Nothing to change on <code>main</code>: every image field found already holds its new value.\n" +
+        "This run's warnings:\n<ul><li><code>flux-system/automation.yaml</code>:6: ImageUpdateAutomation flux-system/apps is not suspended</li></ul>",
+    );
+
+    await writeFile(file, "");
+    await writeSummary(promoting([{ message: `no file to update holds ${APP}`, kind: "unreached" }]), at, false);
+    expect(await summary()).toContain(
+      `Nothing to change on <code>main</code>: the warnings below say why.\nThis run's warnings:\n<ul><li>no file to update holds ${APP}</li></ul>`,
+    );
+
+    await writeFile(file, "");
+    await writeSummary(promoting([{ file: "apps/app.yaml", line: 7, message: "the policy refuses 1.3.0" }]), at, false);
+    expect(await summary()).toContain(
+      "Nothing to change on <code>main</code>: the warnings below say what was left and why; any other image field found already holds its new value.",
+    );
   });
 
   it("lists the inputs' warnings too, first, beside what changed and beside a run that found every field current", async () => {
@@ -253,7 +282,7 @@ describe("the job summary of a run", () => {
     const labels = { message: "input labels has no effect with delivery: push" };
     await writeSummary({ ...current, plan: { ...current.plan, images: [{ repository: APP, name: APP, tag: "1.3.0" }] } }, at, false, [labels]);
     expect(await summary()).toContain(
-      "Nothing to change on <code>main</code>: every image field found already holds the promoted image.\n" +
+      "Nothing to change on <code>main</code>: every image field found already holds its new value.\n" +
         "This run's warnings:\n<ul><li>input labels has no effect with delivery: push</li></ul>",
     );
   });
