@@ -101,7 +101,8 @@ export async function runDispatch(args: string[], io: Io): Promise<number> {
   const images = values.image ?? [];
   if (named.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
   if (images.length === 0) throw new UsageError("dispatch needs --image REF");
-  const bad = named.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
+  // The names the send itself takes (splitRepositoryName): a dry run refuses what a real run refuses, as bad usage.
+  const bad = named.find((r) => splitRepositoryName(r) === undefined);
   if (bad) throw new UsageError(`--repository ${JSON.stringify(bad)} is not OWNER/NAME`);
   const { repositories, repeated } = distinctRepositories(named);
   const workflow = values.workflow !== undefined;

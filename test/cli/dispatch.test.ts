@@ -287,6 +287,9 @@ describe("gitops-promote dispatch checks every flag's value before it sends, --d
     [["--workflow", ""], "--workflow is empty: name the workflow by its file name in .github/workflows/, e.g. promote.yml, or by its id"],
     [["--workflow", "promote.yml", "--ref", "my branch"], '--ref "my branch" is not a branch or tag name'],
     [["--workflow", "promote.yml", "--ref", ""], "--ref is empty; leave it out to run the workflow on the repository's default branch"],
+    // Names the send refuses (no owner ends in "-", no repository is "."), refused as a flag's value in a dry run too.
+    [["--repository", "acme-/manifests"], '--repository "acme-/manifests" is not OWNER/NAME'],
+    [["--repository", "acme/."], '--repository "acme/." is not OWNER/NAME'],
     [["acme/other"], "dispatch takes no positional arguments, got 1: acme/other (did you mean --repository acme/other?)"],
     [["ghcr.io/acme/api:2.0.0", "extra"], "dispatch takes no positional arguments, got 2: ghcr.io/acme/api:2.0.0 extra"],
   ])("%j", async (argv, message) => {
