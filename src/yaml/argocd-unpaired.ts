@@ -22,9 +22,15 @@ const NOT_VERSIONS = new Set(["registry", "pullPolicy", "digest", "repository", 
  * (`worker.image.repo`, as image-updater's `helm.image-name` annotation may name it), with
  * parameters beside it under the same prefix: its tag is one of those (`worker.image.version`),
  * which no rule moves, so Argo CD keeps deploying the old tag. Named at the repository, with the
- * override that sets the tag; a sibling named like a tag or version is the one named, when there is one.
+ * override that sets the tag (with the `file` it is in, when the request names one, so that the entry can be
+ * copied as it is); a sibling named like a tag or version is the one named, when there is one.
  */
-export function warnUnpairedRepositories(parameters: readonly [string, HelmField][], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+export function warnUnpairedRepositories(
+  parameters: readonly [string, HelmField][],
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  file: string | undefined,
+  plan: EditPlan,
+): void {
   const byPrefix = new Map<string, [string, HelmField][]>();
   for (const parameter of parameters) {
     const [prefix] = leafOf(parameter[0]);
@@ -49,7 +55,7 @@ export function warnUnpairedRepositories(parameters: readonly [string, HelmField
       likely.length === 1
         ? `parameter ${parameterName(tagName)} beside it likely holds its tag`
         : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
-    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { part: "tag" });
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { ...(file !== undefined && { file }), part: "tag" });
     plan.warn(
       node.start,
       `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
@@ -72,8 +78,8 @@ function holdsVersion(node: YamlNode | null): boolean {
 
 /**
  * The end of a warning that a field was not moved: the override that sets it (`spec` `key`, `image`
- * `repository`; `file`, which every caller that knows the file gives, so that the entry can be
- * copied as it is (only an editor of one text, as warnUnpairedRepositories, knows none); `part`
+ * `repository`; `file`, which every caller gives when the request names the file, so that the entry can be
+ * copied as it is; `part`
  * where only the tag goes there, and `subject` naming the field set where "it" would not); and
  * what the warning is then about, so that an override naming that field answers it.
  */

@@ -139,7 +139,7 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
         else setImageScalar(field, "helm", false, incoming, plan, document);
       }
       for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
-      warnUnpairedRepositories(parameters, incoming, plan);
+      warnUnpairedRepositories(parameters, incoming, request.file, plan);
       if (source.length > 0) warnValuesString(document, source, request, plan);
     }
     if (document.object.kind === "ApplicationSet" && inGroup(document.object.apiVersion, ARGO))

@@ -30,6 +30,15 @@ describe("an unpaired repository parameter", () => {
     ]);
   });
 
+  it("names the file in the override it offers when the request names one, as the other advised overrides do, so that the entry can be copied as it is", () => {
+    const text = "helm:\n  parameters:\n  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 1.4.2}\n";
+    const { warnings } = editHelm(text, { ...withImages("ghcr.io/acme/worker:1.4.3"), file: "apps/worker.yaml" });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toContain(
+      "set it with an overrides: entry in the configuration (file: apps/worker.yaml, spec: helm.parameters[1].value, image: ghcr.io/acme/worker, part: tag)",
+    );
+  });
+
   it("offers as the tag only a sibling named like one or holding a version, never a pull secret or a port", () => {
     const request = withImages("ghcr.io/acme/worker:1.4.3");
     const params = (sibling: string) => `helm:\n  parameters:\n  - {name: image.repo, value: ghcr.io/acme/worker}\n  - ${sibling}\n`;
