@@ -3,6 +3,7 @@
  * a readable per-file summary, grouped by target when targets are configured.
  */
 import { type ChangeKind, type Diagnostic, type FieldChange, type Warning } from "../change.js";
+import { type FieldNamer } from "../field-name.js";
 import type { Plan } from "./plan.js";
 export interface JsonReport {
     readonly changed: boolean;
@@ -37,6 +38,16 @@ export declare function jsonRefusal(issues: readonly Diagnostic[]): JsonReport;
  * extends) is shown on one. JSON keeps the exact text, and the op.
  */
 export declare function shownValue(value: string | undefined): string;
+/**
+ * Why a run changed nothing, as far as the plan tells, after "nothing to change: ". Every field the set specs name
+ * holds its value (a spec that cannot be set is an error). Every image field found holds its new value,
+ * except where a warning says why it was left, those set aside apart: said both, as a warning
+ * that explains one file (a base in no target) must not hide that the rest is done (a re-run).
+ * "Any other", not "every other": the plan does not know whether a field beside those warned about exists.
+ * `fieldName` names the set specs as the face takes them; `warnings`, where the face shows the warnings: the CLI
+ * prints them before this line, the Action's job summary lists them after it.
+ */
+export declare function whyNothingChanged(plan: Plan, fieldName?: FieldNamer, warnings?: "above" | "below"): string;
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
 export declare function humanReport(plan: Plan, options?: {
     diff?: boolean | undefined;
