@@ -527,6 +527,8 @@ describe("update Action", () => {
     ]);
     expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
     expect(fake.pulls(OWNER, REPO)).toEqual([]);
+    // The summary is read where the log is not: the warning is listed there too.
+    expect(result.summary).toMatch(/This run's warnings:\n<ul><li>inputs merge \(auto\) and merge-method \(squash\) have no effect with delivery: push/);
   });
 
   it("a file that does not parse is reported as a warning annotation on its file and line", async () => {
