@@ -23,6 +23,7 @@ import {
   type DispatchResult,
 } from "../github/dispatch.js";
 import { splitRepositoryName } from "../github-name.js";
+import { onceEachImage } from "../image/once-each.js";
 import { tryParseImageRef } from "../image/reference.js";
 import { didYouMean } from "../text/closest.js";
 import { outputWritten, printJson, UsageError, type Io } from "./io.js";
@@ -98,7 +99,8 @@ export async function runDispatch(args: string[], io: Io): Promise<number> {
   if (values.help) return (io.stdout(DISPATCH_HELP), 0);
   if (positionals.length > 0) throw new UsageError(strayArguments(positionals));
   const named = values.repository ?? [];
-  const images = values.image ?? [];
+  // The same image twice is one, as update and the dispatch Action take it.
+  const images = onceEachImage(values.image ?? []);
   if (named.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
   if (images.length === 0) throw new UsageError("dispatch needs --image REF");
   // The names the send itself takes (splitRepositoryName): a dry run refuses what a real run refuses, as bad usage.

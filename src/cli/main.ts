@@ -19,7 +19,7 @@ import { formatError, formatWarning, humanReport, jsonRefusal, jsonReport } from
 import { nothingToUpdate, parseSet, RequestError, setSpecError, type RequestIssue, type UpdateRequest } from "../engine/request.js";
 import { directorySource, leftOutName } from "../engine/source.js";
 import { byFlag } from "../field-name.js";
-import { tryParseImageRef } from "../image/reference.js";
+import { onceEachImage } from "../image/once-each.js";
 import pkg from "../../package.json" with { type: "json" };
 import { PayloadError } from "../engine/payload.js";
 import { DISPATCH_HELP, DISPATCH_OPTIONS, failureReport, runDispatch } from "./dispatch.js";
@@ -265,7 +265,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   const conflict = values.payload === undefined ? undefined : payloadConflict(values);
   if (conflict) throw new UsageError(conflict);
   const payload = values.payload === undefined ? undefined : await readPayload(values.payload, io);
-  const images = payload ? payload.images : onceEach(values.image ?? []);
+  const images = payload ? payload.images : onceEachImage(values.image ?? []);
   const targets = payload ? payload.targets : values.target;
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
@@ -355,23 +355,6 @@ async function missingDirSaid(error: NodeJS.ErrnoException, dir: string, root: s
 /** `path` spelt as `given` (a path the user wrote) is: absolute when that is, else relative to the current directory. */
 function spelt(given: string, path: string): string {
   return isAbsolute(given) ? path : relative(process.cwd(), path) || ".";
-}
-
-/**
- * The --image values, an image given again left out: a script that builds its arguments may name
- * one image twice, and the same image twice is one (as the same --set twice is one value). Two
- * versions of one repository both stay, for the engine to refuse; so does what is no image reference.
- */
-function onceEach(images: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return images.filter((text) => {
-    const image = tryParseImageRef(text);
-    if (!image) return true;
-    const key = JSON.stringify([image.repository, image.tag, image.digest]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 const exists = async (path: string) => (await stat(path).catch(() => undefined)) !== undefined;

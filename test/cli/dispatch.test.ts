@@ -307,6 +307,11 @@ describe("gitops-promote dispatch checks every flag's value before it sends, --d
     expect([code, String(stderr.read())]).toEqual([1, "error: could not write to standard output (ENOSPC: no space left on device, write)\n"]);
   });
 
+  it("takes an image given twice once, however it is spelt, as update's --image and the dispatch Action's images take it", async () => {
+    const twice = await dispatch(["--image", "ghcr.io/acme/app:1.2.4", "--image", "nginx:1.27", "--image", "docker.io/library/nginx:1.27", "--dry-run"]);
+    expect([twice.code, twice.stderr, (JSON.parse(twice.stdout) as { images: unknown }).images]).toEqual([0, "", ["ghcr.io/acme/app:1.2.4", "nginx:1.27"]]);
+  });
+
   it("takes a workflow by its file name, its path under .github/workflows/ or its id", async () => {
     for (const workflow of ["promote.yml", "promote.yaml", ".github/workflows/promote.yml", "4242"]) {
       expect((await dispatch(["--workflow", workflow, "--dry-run"])).code).toBe(0);

@@ -12,6 +12,7 @@ import { checkIncomingImages } from "../../engine/request.js";
 import { splitRepositoryName } from "../../github-name.js";
 import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS, distinctRepositories, eventTypeIssue, repeatedRepository } from "../../github/dispatch.js";
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
+import { onceEachImage } from "../../image/once-each.js";
 import { parseImageRef, tryParseImageRef } from "../../image/reference.js";
 import { booleanInput } from "../boolean-input.js";
 import { InputError } from "../input-error.js";
@@ -76,7 +77,7 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   if (workflow !== "" && ref !== "" && !isBranchName(ref)) throw new InputError(`input ref: ${JSON.stringify(ref)} is not a branch or tag name`);
   const targets = listInput(core, "targets");
   checkTargetsInput(targets);
-  const payloadInput = { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) };
+  const payloadInput = { images: onceEachImage(images), source, targets, extra: extraPayload(core.getInput("client-payload")) };
   const tooManyKeys = extraKeysIssue(payloadInput);
   if (tooManyKeys) throw new InputError(`input client-payload: ${tooManyKeys}`);
   const payload = buildPayload(payloadInput, workflow === "" ? "repository_dispatch" : "workflow_dispatch");
@@ -135,7 +136,7 @@ function metadataOverridden(fromMetadata: readonly string[], withDigest: boolean
  * most often docker/metadata-action's `tags` output, which `metadata` reads instead.
  */
 function checkImagesInput(images: readonly string[]): void {
-  const checked = checkIncomingImages([...new Set(images)], () => "input images");
+  const checked = checkIncomingImages(onceEachImage(images), () => "input images");
   if (checked.issues.length === 0) return;
   const repeated = new Set(checked.images.map((image) => image.repository)).size < checked.images.length;
   const hint =

@@ -72,8 +72,9 @@ describe("dispatch Action inputs", () => {
     expect(() => targetsOf("-prod")).toThrow(/^input targets: "-prod" is not a target name/);
   });
 
-  it("sends a repeated line once", () => {
+  it("sends a repeated image once, however it is spelt, as update's --image takes it", () => {
     expect(imagesOf({ images: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:1.2.3" })).toEqual(["ghcr.io/acme/app:1.2.3"]);
+    expect(imagesOf({ images: "nginx:1.27, docker.io/library/nginx:1.27" })).toEqual(["nginx:1.27"]);
   });
 
   it("warns about an input that has no effect, naming its value", () => {
