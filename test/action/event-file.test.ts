@@ -67,7 +67,7 @@ async function runWithEventNotJson(entry: string, inputs: Record<string, string>
 describe("an event file that is not JSON", () => {
   it("fails the update Action with one line naming the file, no stack trace, and every output of a failure", async () => {
     const result = await runWithEventNotJson("src/action/update/main.ts", { images: "ghcr.io/acme/app:1.2.4" });
-    expect([result.code, result.stdout, result.stderr]).toEqual([1, `::error::${result.said}\n`, ""]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([1, `::error title=gitops-promote::${result.said}\n`, ""]);
     expect(result.outputs).toEqual(FAILED_OUTPUTS);
     expect(result.summary).toContain(result.said);
   });

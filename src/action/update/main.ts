@@ -28,6 +28,7 @@ import { inPayloadTerms } from "./payload-targets.js";
 import {
   annotate,
   annotateIssues,
+  failStep,
   printDiff,
   printLandings,
   printRun,
@@ -123,7 +124,7 @@ async function fail(error: unknown, at: Locating, landed?: Landed): Promise<void
         ? error.message
         : String(error),
   );
-  core.setFailed(message);
+  failStep(message);
   setLandedOutputs(landed?.landings ?? []);
   // The failure above is the step's result; a summary that cannot be written must not hide it.
   await writeFailureSummary(message, issues, landed).catch(summaryNotWritten);

@@ -112,6 +112,15 @@ export function annotateIssues(issues: readonly Diagnostic[], at: Locating): voi
   for (const issue of issues.slice(0, ISSUE_ANNOTATIONS)) core.error(...annotationOf(issue, at));
 }
 
+/**
+ * The step fails with `message`, as core.setFailed fails it, its error annotation titled as every other
+ * annotation of the step is: a refused input, or the request that is not usable, listing its issues.
+ */
+export function failStep(message: string): void {
+  process.exitCode = core.ExitCode.Failure;
+  core.error(...annotationOf({ message }, "in-message"));
+}
+
 /** The diff of a dry run and the commit messages it would use, in the log. */
 export function printDiff(result: DeliveryResult): void {
   for (const file of result.plan.files) infoUntrusted(unifiedDiff(file.path, file.before, file.after));

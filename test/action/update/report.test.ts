@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   annotate,
   annotateIssues,
+  failStep,
   printDiff,
   printRun,
   setLandedOutputs,
@@ -78,6 +79,23 @@ describe("annotations", () => {
       "::warning title=gitops-promote,file=apps/m/p.yaml,line=4::no image is configured for Flux setter flux-system:app",
       "::warning title=gitops-promote::input title has no effect",
       "::error title=gitops-promote::apps/m/p.yaml:4: no image is configured for Flux setter flux-system:app",
+      "",
+    ]);
+  });
+
+  it("title the step's failure as they title its warnings and issues: a refused input, the request that is not usable", () => {
+    const exitCode = process.exitCode;
+    try {
+      failStep('input delivery: "bogus" is not one of push, pull-request, none');
+      failStep("nothing was written; the request is not usable:\n- apps/m/p.yaml:4: no image is configured for Flux setter flux-system:app");
+      expect(process.exitCode).toBe(1);
+    } finally {
+      // The test runner's own exit code, not the step's.
+      process.exitCode = exitCode;
+    }
+    expect(stdout().split("\n")).toEqual([
+      '::error title=gitops-promote::input delivery: "bogus" is not one of push, pull-request, none',
+      "::error title=gitops-promote::nothing was written; the request is not usable:%0A- apps/m/p.yaml:4: no image is configured for Flux setter flux-system:app",
       "",
     ]);
   });
