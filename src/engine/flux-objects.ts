@@ -2,7 +2,8 @@
  * Flux image-automation objects in the manifests repo, read as configuration: each
  * ImagePolicy (with the ImageRepository it points at) defines what the marker key
  * `<policy namespace>:<policy name>` stands for, so a repo already set up for Flux needs no
- * configuration of ours; each ImageUpdateAutomation says which files Flux sets the markers of.
+ * configuration of ours; each ImageUpdateAutomation says which files Flux sets the markers of, and
+ * (its `spec.policySelector`, over the ImagePolicies' labels) for which policies.
  * Pure: file texts in, setters, automations and warnings out.
  *
  * One repo often holds several clusters, each with its own objects of the same names, of which
@@ -17,7 +18,7 @@
  * Flux's bootstrap puts image automation in `flux-system`, so that is the default here. An
  * `imageRepositoryRef` without a namespace is of the ImagePolicy's.
  */
-import { isMap } from "yaml";
+import { isMap, isScalar } from "yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type { AsideWarning, Warning } from "../change.js";
 import { compileGoRegexp, GoRegexpError } from "../image/go-regexp.js";
@@ -28,6 +29,8 @@ import { ImageRefError, parseImageRef } from "../image/reference.js";
 import { isRecord } from "../json-value.js";
 import { andList } from "../text/and-list.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
+import { formatLabelSelector, LabelSelectorError, parseLabelSelector, selects } from "./label-selector.js";
+import type { LabelSelector } from "./label-selector.js";
 import { FLUX_IMAGE } from "../yaml/api-groups.js";
 import { packageDocuments, packageParse } from "../yaml/file.js";
 import type { BuiltNamespace } from "./kustomize-graph.js";
@@ -48,9 +51,20 @@ export interface FluxSetter {
   readonly line: number;
   /** The kustomization (or Flux Kustomization) whose build puts the ImagePolicy in the namespace of its key, where one does. */
   readonly namespacedBy?: string;
+  /** The ImagePolicy's `metadata.labels`, where it has any: what an automation's spec.policySelector selects by. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
-/** An ImageUpdateAutomation: Flux sets the markers of its own namespace's policies, in files under its update path only. */
+/** An ImageUpdateAutomation's `spec.policySelector`, where it narrows anything: `selector` undefined for one Kubernetes refuses, which selects nothing (Flux's controller fails on it). */
+export interface PolicySelector {
+  readonly selector: LabelSelector | undefined;
+  /** `env=prod`, as kubectl writes it; "not valid" for a refused one. */
+  readonly text: string;
+  /** Where it is written, for a warning to point at. */
+  readonly line: number;
+}
+
+/** An ImageUpdateAutomation: Flux sets the markers of its own namespace's policies its spec.policySelector selects, in files under its update path only. */
 export interface FluxAutomation {
   /** `<namespace>/<name>`. */
   readonly id: string;
@@ -63,6 +77,8 @@ export interface FluxAutomation {
   readonly line: number;
   /** Said when the run changes a file under its path, for one not suspended (both would commit there). */
   readonly running?: AsideWarning;
+  /** Which of its namespace's ImagePolicies it sets the markers of; absent for all of them (Flux's default, and `{}`'s). */
+  readonly policySelector?: PolicySelector;
 }
 
 const API_VERSION = new RegExp(String.raw`^${escapeRegExp(FLUX_IMAGE)}(?:v1beta1|v1beta2|v1)$`);
@@ -134,6 +150,7 @@ interface PolicyObject extends Located {
   readonly repositoryId: string;
   readonly policy: Policy;
   readonly namespacedBy?: string;
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** An object's namespace, and the kustomization whose build puts it there, where one does. */
@@ -159,6 +176,18 @@ class DocumentReader {
     const root = this.doc.contents;
     const node = (path.length > 0 && isMap(root) ? root.getIn(path, true) : undefined) as Node | undefined;
     return this.lines.linePos((node ?? root)?.range?.[0] ?? 0).line;
+  }
+
+  /** The line of the field at `path`, its key's where it has one; of the nearest field above it that is written, for one that is not. */
+  fieldLine(path: readonly (string | number)[]): number {
+    const root = this.doc.contents;
+    if (!isMap(root)) return this.line([]);
+    let at = path;
+    while (at.length > 0 && root.getIn(at, true) === undefined) at = at.slice(0, -1);
+    const parent = at.length > 0 ? root.getIn(at.slice(0, -1), true) : undefined;
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === at.at(-1)) : undefined;
+    const key = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    return key === undefined ? this.line(at) : this.lines.linePos(key).line;
   }
 
   warn(path: readonly (string | number)[], message: string): void {
@@ -210,9 +239,10 @@ class DocumentReader {
    * `spec.suspend`, or at the object, for a run that changes a file under its path (runningAutomations).
    * A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
-  automation(id: string, spec: Record<string, unknown>, treeRoot: string): Pick<FluxAutomation, "path" | "treePath" | "running"> {
+  automation(id: string, spec: Record<string, unknown>, treeRoot: string): Pick<FluxAutomation, "path" | "treePath" | "running" | "policySelector"> {
     const update = isRecord(spec.update) ? spec.update : {};
     const path = repositoryPath(text(update.path) ?? "");
+    const policySelector = this.policySelector(id, spec.policySelector, path);
     const running: AsideWarning | undefined =
       spec.suspend === true
         ? undefined
@@ -222,7 +252,31 @@ class DocumentReader {
             message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
             aside: true,
           };
-    return { path, treePath: treeDirectory(path, treeRoot), ...(running && { running }) };
+    return { path, treePath: treeDirectory(path, treeRoot), ...(running && { running }), ...(policySelector && { policySelector }) };
+  }
+
+  /**
+   * `spec.policySelector`, where it narrows anything. One Kubernetes refuses (an unknown operator, In without
+   * values) is said where it is written and selects nothing: Flux's controller fails on it and sets no marker.
+   */
+  private policySelector(id: string, given: unknown, path: string): PolicySelector | undefined {
+    try {
+      const selector = parseLabelSelector(given);
+      return selector.length === 0 ? undefined : { selector, text: formatLabelSelector(selector), line: this.fieldLine(["spec", "policySelector"]) };
+    } catch (error) {
+      if (!(error instanceof LabelSelectorError)) throw error;
+      const at = ["spec", "policySelector", ...error.path];
+      const field = at
+        .map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`))
+        .join("")
+        .slice(1);
+      this.warnings.push({
+        file: this.file,
+        line: this.fieldLine(at),
+        message: `ImageUpdateAutomation ${id}: ${field}: ${error.message}; Flux's controller refuses the selector and sets no marker, so none is set under ./${path} by it`,
+      });
+      return { selector: undefined, text: "not valid", line: this.fieldLine(["spec", "policySelector"]) };
+    }
   }
 
   /** `key` names its marker key (each of them) in warnings. */
@@ -324,9 +378,17 @@ export function fluxSetters(
         const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
         if (!read) continue;
         const { policy, repositoryName, repositoryNamespace } = read;
+        const labels = labelsOf(metadata.labels);
         for (const { namespace, by } of namespaces) {
           const repositoryId = `${repositoryNamespace ?? namespace}/${repositoryName}`;
-          policies.push({ ...reader.located(idIn(namespace)), key: `${namespace}:${name}`, repositoryId, policy, ...(by && { namespacedBy: by }) });
+          policies.push({
+            ...reader.located(idIn(namespace)),
+            key: `${namespace}:${name}`,
+            repositoryId,
+            policy,
+            ...(by && { namespacedBy: by }),
+            ...(labels && { labels }),
+          });
         }
       } else {
         // One object in several namespaces is as many automations, of one spec: what is said of it is said once.
@@ -355,10 +417,18 @@ export function fluxSetters(
     }
     const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
     const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
-    appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy });
+    const labels = policy.labels && { labels: policy.labels };
+    appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy, ...labels });
   }
   lastBlanked = blanked;
   return { setters, automations, warnings };
+}
+
+/** An object's `metadata.labels`, its string values (Kubernetes takes no other); undefined for none. */
+function labelsOf(given: unknown): Record<string, string> | undefined {
+  if (!isRecord(given)) return undefined;
+  const labels = Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.keys(labels).length > 0 ? labels : undefined;
 }
 
 /**
@@ -426,6 +496,12 @@ function directoriesAbove(file: string): string[] {
 /** Whether Flux's automation walks `file` (a path of the tree read). */
 export function updatesFile({ treePath }: FluxAutomation, file: string): boolean {
   return treePath !== undefined && (treePath === "" || file === treePath || file.startsWith(`${treePath}/`));
+}
+
+/** Whether an automation sets the markers of an ImagePolicy (`setter`, of its namespace): its spec.policySelector selects it. */
+export function selectsPolicy({ policySelector }: FluxAutomation, setter: FluxSetter): boolean {
+  if (policySelector === undefined) return true;
+  return policySelector.selector !== undefined && selects(policySelector.selector, setter.labels ?? {});
 }
 
 /** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */

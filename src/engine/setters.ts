@@ -11,7 +11,17 @@ import type { ImageUpdate } from "../image/update.js";
 import type { Config, Target } from "./config.js";
 import { fileKind } from "./file-kind.js";
 import { fileMarkers } from "./file-markers.js";
-import { fluxSetters, mayHoldFluxObjects, nearestOf, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
+import {
+  fluxSetters,
+  mayHoldFluxObjects,
+  nearestOf,
+  nearestSetters,
+  selectsPolicy,
+  updatesFile,
+  where,
+  type FluxAutomation,
+  type FluxSetter,
+} from "./flux-objects.js";
 import { namespacesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
@@ -350,16 +360,24 @@ function governingIn(
     if (typeof defined === "string") answer = defined;
     else {
       let from = [path];
+      let leftOut: string | undefined;
       if (automations.length > 0) {
         // `treePath === ""`, an update path above the file, or the file itself (updatesFile).
         const above = ["", ...[...path.matchAll(/\//g)].map((slash) => path.slice(0, slash.index))];
-        const covering = [...new Set([...above.flatMap((directory) => ofNamespace?.get(directory) ?? []), ...(own ?? [])])].sort((a, b) => a - b);
-        from = covering.map((i) => automations[i]!.file);
+        const covering = [...new Set([...above.flatMap((directory) => ofNamespace?.get(directory) ?? []), ...(own ?? [])])]
+          .sort((a, b) => a - b)
+          .map((i) => automations[i]!);
+        // Each sets the marker only for a policy its spec.policySelector selects: the definition nearest to it, its own cluster's.
+        const { nearest } = defined;
+        const selecting = covering.filter((a) => a.policySelector === undefined || nearest([a.file]).some((setter) => selectsPolicy(a, setter)));
+        if (covering.length > 0 && selecting.length === 0) leftOut = notSelected(covering, nearest(covering.map((a) => a.file)));
+        from = selecting.map((a) => a.file);
       }
       answer =
-        from.length === 0
+        leftOut ??
+        (from.length === 0
           ? `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${updatePaths}); the marked value is left as it is`
-          : nearestCandidate(key, defined, from, automations.length > 0, configPath);
+          : nearestCandidate(key, defined, from, automations.length > 0, configPath));
     }
     if (own === undefined) {
       const ofKey = answers.get(key) ?? new Map<string, Candidate | string>();
@@ -368,6 +386,26 @@ function governingIn(
     }
     return answer;
   };
+}
+
+/**
+ * Why a marker is left whose file the automations `covering` update, none of whose spec.policySelector selects
+ * the ImagePolicy (`policies`, the nearest to them) its key names: Flux's controller leaves it too.
+ */
+function notSelected(covering: readonly FluxAutomation[], policies: readonly FluxSetter[]): string {
+  const selecting = covering.map(({ id, file, policySelector }) => {
+    const { selector, text, line } = policySelector!;
+    return `${id} (${file}:${line}) ${selector === undefined ? "has one Kubernetes refuses (see the warning there)" : `selects ${text}`}`;
+  });
+  const labelled = policies.map(({ file, line, labels }) => {
+    const written = Object.entries(labels ?? {}).map(([key, value]) => `${key}=${value}`);
+    return `${file}:${line} (${written.length === 0 ? "no labels" : `labels ${written.join(",")}`})`;
+  });
+  const which = covering.length === 1 ? "the ImageUpdateAutomation that updates this file" : "the ImageUpdateAutomation objects that update this file";
+  const fix = covering.some((a) => a.policySelector!.selector !== undefined)
+    ? "label the ImagePolicy so that a selector picks it, or widen the selector"
+    : "fix the selector";
+  return `is left out by the spec.policySelector of ${which}: ${andList(selecting)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
 }
 
 /** The definitions of a key a target sees, indexed for the nearest (nearestOf). */

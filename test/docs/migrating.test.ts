@@ -61,12 +61,24 @@ describe("Coming from Flux image automation", () => {
     expect(await readFile(join(deleted, "clusters/lab/app.yaml"), "utf8")).toBe(marked.replace("1.2.3", "1.2.4"));
   });
 
-  it("reads no spec.policySelector: a marker whose policy the selector leaves out is set too, where Flux leaves it", async () => {
-    expect(page).toMatch(/`spec\.policySelector` is not read/);
+  it("reads spec.policySelector: a marker whose policy the selector leaves out is left with a warning, as Flux leaves it; labelled, it moves", async () => {
+    expect(page).toMatch(/`spec\.policySelector` is read as Flux reads it/);
     const selecting = automation.replace("  update:", "  policySelector: {matchLabels: {env: prod}}\n  update:");
     const dir = await repo([...fluxObjects, selecting]);
-    expect(await runMain(["update", dir, "--image", "ghcr.io/acme/app:1.2.4"])).toMatchObject({ code: 0 });
-    expect(await readFile(join(dir, "clusters/prod/app.yaml"), "utf8")).toBe(marked.replace("1.2.3", "1.2.4"));
+    const left = await runMain(["update", dir, "--image", "ghcr.io/acme/app:1.2.4"]);
+    expect(left.code).toBe(0);
+    expect(left.stderr).toMatch(
+      /^warning: clusters\/prod\/app\.yaml:1: Flux setter "flux-system:app" is left out by the spec\.policySelector of the ImageUpdateAutomation that updates this file: flux-system\/flux-system \(flux-system\/image-automation\.yaml:\d+\) selects env=prod, .*\(label the ImagePolicy so that a selector picks it, or widen the selector\)$/m,
+    );
+    expect(await readFile(join(dir, "clusters/prod/app.yaml"), "utf8")).toBe(marked);
+
+    const labelled = await repo([
+      fluxObjects[0]!,
+      fluxObjects[1]!.replace("namespace: flux-system}", "namespace: flux-system, labels: {env: prod}}"),
+      selecting,
+    ]);
+    expect(await runMain(["update", labelled, "--image", "ghcr.io/acme/app:1.2.4"])).toMatchObject({ code: 0 });
+    expect(await readFile(join(labelled, "clusters/prod/app.yaml"), "utf8")).toBe(marked.replace("1.2.3", "1.2.4"));
   });
 });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { fluxSetters, runningAutomations, mayHoldFluxObjects, nearestSetters, updatesFile, withoutFluxImageObjects } from "../../src/engine/flux-objects.js";
+import {
+  fluxSetters,
+  runningAutomations,
+  mayHoldFluxObjects,
+  nearestSetters,
+  selectsPolicy,
+  updatesFile,
+  withoutFluxImageObjects,
+} from "../../src/engine/flux-objects.js";
 import type { BuiltNamespace } from "../../src/engine/kustomize-graph.js";
 
 /** A typical Flux image automation file: repository and policy side by side. */
@@ -318,6 +326,50 @@ spec:
       expect(absent.automations.map((a) => a.path)).toEqual(["apps/prod"]);
       expect([absent.warnings, runningAutomations(absent.automations, ["apps/staging/d.yaml"])]).toEqual([[], []]);
       expect(runningAutomations(running(automation("\n  update:\n    path: ./apps/prod")).automations, ["apps/prod/d.yaml"])).toEqual([]);
+    });
+
+    it("reads spec.policySelector, and selects an ImagePolicy by its metadata.labels; {} narrows nothing", () => {
+      const labelled = PODINFO.replace(
+        "  name: podinfo\n  namespace: flux-system\nspec:\n  imageRepositoryRef",
+        "  name: podinfo\n  namespace: flux-system\n  labels: {env: prod}\nspec:\n  imageRepositoryRef",
+      );
+      const selecting = (selector: string) =>
+        fluxSetters([
+          { file: "flux-system/images.yaml", text: labelled },
+          { file: "flux-system/automation.yaml", text: automation(`\n  policySelector: ${selector}\n  update:\n    path: ./apps`) },
+        ]);
+      const prod = selecting("{matchLabels: {env: prod}}");
+      const [policy] = prod.setters.get("flux-system:podinfo")!;
+      expect([policy!.labels, prod.automations[0]!.policySelector, prod.warnings]).toEqual([
+        { env: "prod" },
+        { selector: [{ key: "env", operator: "In", values: ["prod"] }], text: "env=prod", line: 8 },
+        [],
+      ]);
+      expect(selectsPolicy(prod.automations[0]!, policy!)).toBe(true);
+      const staging = selecting("{matchLabels: {env: staging}}");
+      expect(selectsPolicy(staging.automations[0]!, staging.setters.get("flux-system:podinfo")![0]!)).toBe(false);
+      expect(selecting("{}").automations[0]!.policySelector).toBeUndefined();
+    });
+
+    it("refuses a spec.policySelector Kubernetes refuses, at the field, and keeps the automation selecting nothing", () => {
+      const text = automation("\n  policySelector:\n    matchExpressions:\n      - {key: env, operator: Equals, values: [prod]}\n  update:\n    path: ./apps");
+      const { setters, automations, warnings } = fluxSetters([
+        { file: "flux-system/images.yaml", text: PODINFO },
+        { file: "flux-system/automation.yaml", text },
+      ]);
+      expect(warnings).toEqual([
+        {
+          file: "flux-system/automation.yaml",
+          line: 10,
+          message:
+            'ImageUpdateAutomation flux-system/apps: spec.policySelector.matchExpressions[0].operator: "Equals" is not a valid operator: In, NotIn, Exists or DoesNotExist; Flux\'s controller refuses the selector and sets no marker, so none is set under ./apps by it',
+        },
+      ]);
+      expect([automations[0]!.path, automations[0]!.policySelector?.line, selectsPolicy(automations[0]!, setters.get("flux-system:podinfo")![0]!)]).toEqual([
+        "apps",
+        8,
+        false,
+      ]);
     });
 
     it("updates the files of a tree below the repository's root by their path from that root, as Flux reads its update path", () => {

@@ -944,7 +944,7 @@ describe("planUpdate: setters and overrides", () => {
 });
 
 /** One cluster's flux-system/ objects for the marker key `flux-system:<name>`: ImagePolicy at line 9. */
-function fluxImages(range: string, { image = "ghcr.io/acme/app", name = "app" } = {}): string {
+function fluxImages(range: string, { image = "ghcr.io/acme/app", name = "app", labels = "" } = {}): string {
   return `apiVersion: image.toolkit.fluxcd.io/v1
 kind: ImageRepository
 metadata:
@@ -957,7 +957,7 @@ apiVersion: image.toolkit.fluxcd.io/v1
 kind: ImagePolicy
 metadata:
   name: ${name}
-  namespace: flux-system
+  namespace: flux-system${labels && `\n  labels: ${labels}`}
 spec:
   imageRepositoryRef:
     name: ${name}
@@ -967,7 +967,8 @@ spec:
 `;
 }
 
-function fluxAutomation(path: string, namespace = "flux-system"): string {
+/** An automation of `path`; `policySelector`, written from line 9. */
+function fluxAutomation(path: string, namespace = "flux-system", policySelector = ""): string {
   return `apiVersion: image.toolkit.fluxcd.io/v1
 kind: ImageUpdateAutomation
 metadata:
@@ -975,7 +976,7 @@ metadata:
   namespace: ${namespace}
 spec:
   interval: 30m
-  suspend: true # gitops-promote sets the markers now
+  suspend: true # gitops-promote sets the markers now${policySelector && `\n  policySelector: ${policySelector}`}
   update:
     path: ${path}
     strategy: Setters
@@ -1109,6 +1110,41 @@ describe("planUpdate: Flux objects of several clusters in one repo", () => {
           message:
             'Flux setter "flux-system:app" is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace flux-system, and this file is under none (team-a/apps ./apps/base, flux-system/apps ./apps/prod, flux-system/apps ./apps/staging); the marked value is left as it is',
         },
+      ]);
+    });
+
+    it("leaves a marker whose ImagePolicy the spec.policySelector of the automation updating its file leaves out, as Flux does, and says how to have it picked", async () => {
+      const files = {
+        ...withAutomations,
+        "clusters/prod/flux-system/automation.yaml": fluxAutomation("./apps/prod", "flux-system", "{matchLabels: {env: prod}}"),
+      };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.5"] });
+      expect(p.files.map((f) => f.path)).toEqual(["apps/staging/deploy.yaml"]);
+      expect(p.warnings).toEqual([
+        {
+          file: "apps/prod/deploy.yaml",
+          line: 1,
+          message:
+            'Flux setter "flux-system:app" is left out by the spec.policySelector of the ImageUpdateAutomation that updates this file: flux-system/apps (clusters/prod/flux-system/automation.yaml:9) selects env=prod, and its ImagePolicy is at clusters/prod/flux-system/images.yaml:9 (no labels); the marked value is left as it is, as Flux leaves it (label the ImagePolicy so that a selector picks it, or widen the selector)',
+        },
+      ]);
+      // The ImagePolicy labelled as the selector asks: its marker moves, as it does under a selector that excludes other labels only.
+      const labelled = { ...files, "clusters/prod/flux-system/images.yaml": fluxImages(">=1.0.0-0", { labels: "{env: prod, tier: web}" }) };
+      const moved = await plan(labelled, { images: ["ghcr.io/acme/app:1.2.5"] });
+      expect([moved.files.map((f) => f.path), moved.warnings]).toEqual([["apps/prod/deploy.yaml", "apps/staging/deploy.yaml"], []]);
+      const notIn = fluxAutomation("./apps/prod", "flux-system", "{matchExpressions: [{key: tier, operator: NotIn, values: [db]}]}");
+      const unlabelled = await plan({ ...withAutomations, "clusters/prod/flux-system/automation.yaml": notIn }, { images: ["ghcr.io/acme/app:1.2.5"] });
+      expect(unlabelled.files.map((f) => f.path)).toEqual(["apps/prod/deploy.yaml", "apps/staging/deploy.yaml"]);
+    });
+
+    it("refuses a spec.policySelector Kubernetes refuses at its line, and sets no marker under that automation, as Flux's controller sets none", async () => {
+      const invalid = "\n    matchExpressions:\n      - key: env\n        operator: In";
+      const files = { ...withAutomations, "clusters/prod/flux-system/automation.yaml": fluxAutomation("./apps/prod", "flux-system", invalid) };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.5"] });
+      expect(p.files.map((f) => f.path)).toEqual(["apps/staging/deploy.yaml"]);
+      expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toEqual([
+        "clusters/prod/flux-system/automation.yaml:11: ImageUpdateAutomation flux-system/apps: spec.policySelector.matchExpressions[0].values: In needs at least one value; Flux's controller refuses the selector and sets no marker, so none is set under ./apps/prod by it",
+        'apps/prod/deploy.yaml:1: Flux setter "flux-system:app" is left out by the spec.policySelector of the ImageUpdateAutomation that updates this file: flux-system/apps (clusters/prod/flux-system/automation.yaml:9) has one Kubernetes refuses (see the warning there), and its ImagePolicy is at clusters/prod/flux-system/images.yaml:9 (no labels); the marked value is left as it is, as Flux leaves it (fix the selector)',
       ]);
     });
 
