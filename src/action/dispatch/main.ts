@@ -41,17 +41,19 @@ export async function run(): Promise<void> {
         const plan = checkDispatch(inputs.options);
         core.info(`dry run: nothing sent; ${describePlan(plan)} would announce ${inputs.options.payload.images.join(", ")}`);
         setOutputs(inputs.options.payload, inputs.options.repositories, []);
-        await writeDryRunSummary(inputs.options.payload, plan).catch(summaryNotWritten);
+        await writeDryRunSummary(inputs.options.payload, plan, inputs.warnings).catch(summaryNotWritten);
         return;
       }
       const octokit = createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => core.info(line) });
       setOutputs(result.payload, inputs.options.repositories, result.dispatched);
-      await writeSummary(result.payload, inputs.options.repositories, result.dispatched).catch(summaryNotWritten);
+      await writeSummary(result.payload, inputs.options.repositories, result.dispatched, inputs.warnings).catch(summaryNotWritten);
     } catch (error) {
       if (!(error instanceof DispatchError)) throw error;
       setOutputs(inputs.options.payload, inputs.options.repositories, error.dispatched);
-      await writeSummary(inputs.options.payload, inputs.options.repositories, error.dispatched, redact(error.message)).catch(summaryNotWritten);
+      await writeSummary(inputs.options.payload, inputs.options.repositories, error.dispatched, inputs.warnings, redact(error.message)).catch(
+        summaryNotWritten,
+      );
       throw error;
     }
   } catch (error) {

@@ -1,8 +1,8 @@
 /**
  * What the dispatch Action reports, sent, failed, refused or a dry run's: one line of run-id, run-url and conclusion
  * per repository named, in the input's order, for a later step to pair with it; and a job summary of
- * the images announced, a row for every repository named with what became of its event, and the
- * failure, if any. Inputs refused before a payload was built leave `payload` JSON's `null` and the
+ * the images announced, a row for every repository named with what became of its event, the
+ * inputs' warnings (a mutable tag picked, an input with no effect), and the failure, if any. Inputs refused before a payload was built leave `payload` JSON's `null` and the
  * other outputs empty, and a summary of the failure alone.
  */
 import * as core from "@actions/core";
@@ -33,27 +33,34 @@ export function setOutputs(payload: Payload | undefined, repositories: readonly 
 }
 
 /**
- * The images may take a quarter of the summary's budget, the table a quarter and the failure half:
- * a fan-out to many repositories, most of them failing, shows what fits of each.
+ * The images may take a quarter of the summary's budget, the table a quarter, the warnings an eighth and the failure the
+ * rest: a fan-out to many repositories, most of them failing, shows what fits of each.
  */
-export async function writeSummary(payload: Payload, repositories: readonly string[], dispatched: readonly Dispatched[], failure?: string): Promise<void> {
+export async function writeSummary(
+  payload: Payload,
+  repositories: readonly string[],
+  dispatched: readonly Dispatched[],
+  warnings: readonly string[],
+  failure?: string,
+): Promise<void> {
   const rows = perRepository(repositories, dispatched).map((d, i) => [escapeHtml(d?.repository ?? repositories[i]!), ...(d ? delivered(d) : NOT_DELIVERED)]);
   core.summary.addHeading("gitops-promote dispatch", 3);
-  await writeReport(payload, rows, failure);
+  await writeReport(payload, rows, warnings, failure);
 }
 
 /** A dry run's summary: the payload built and checked, and the event each repository would get; nothing was sent. */
-export async function writeDryRunSummary(payload: Payload, plan: DispatchPlan): Promise<void> {
+export async function writeDryRunSummary(payload: Payload, plan: DispatchPlan, warnings: readonly string[]): Promise<void> {
   core.summary.addHeading("gitops-promote dispatch", 3);
   core.summary.addRaw("Dry run: nothing was sent. The payload was built and checked as a real run does.", true);
   await writeReport(
     payload,
     plan.repositories.map((repo) => [escapeHtml(repo.fullName), `${eventOf(plan)} (not sent)`, "-", "-"]),
+    warnings,
   );
 }
 
-/** The images, the table of repositories and the failure, if any, under the heading. */
-async function writeReport(payload: Payload, rows: readonly string[][], failure?: string): Promise<void> {
+/** The images, the table of repositories, the warnings and the failure, if any, under the heading. */
+async function writeReport(payload: Payload, rows: readonly string[][], warnings: readonly string[], failure?: string): Promise<void> {
   const images = payload.images.map((image) => `<code>${escapeHtml(image)}</code>`);
   const table = firstFitting(rows, SUMMARY_BUDGET / 4, rowBytes);
   addFittedList(firstFitting(images, SUMMARY_BUDGET / 4, itemBytes), "image", "The <code>payload</code> output lists every one.");
@@ -61,6 +68,11 @@ async function writeReport(payload: Payload, rows: readonly string[][], failure?
   if (table.omitted.length > 0) {
     const more = counted(table.omitted.length, "more repository", "more repositories");
     core.summary.addRaw(leftOut(more, "The log says where each event was sent, and the step's error which failed."), true);
+  }
+  // The log annotates them; the summary is what a reader of the run opens.
+  if (warnings.length > 0) {
+    core.summary.addRaw("This run's warnings:", true);
+    addFittedList(firstFitting(warnings.map(escapeHtml), SUMMARY_BUDGET / 8, itemBytes), "warning", "This step's log has every one.");
   }
   if (failure) addFailure(failure);
   await writeSummaryFile();
@@ -74,9 +86,9 @@ export async function writeRefusedSummary(failure: string): Promise<void> {
   await writeSummaryFile();
 }
 
-/** The failure as the step's error says it, as much of it as half of the summary's budget holds. */
+/** The failure as the step's error says it, as much of it as three eighths of the summary's budget hold. */
 function addFailure(failure: string): void {
-  const cut = cutToBytes(failure, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
+  const cut = cutToBytes(failure, (SUMMARY_BUDGET * 3) / 8 / MARKUP_GROWTH);
   core.summary.addCodeBlock(escapeHtml(cut ?? failure));
   if (cut !== undefined) core.summary.addRaw(leftOut("the rest of the failure", "The step's error in the log has all of it."), true);
 }

@@ -36,7 +36,7 @@ describe("the dispatch job summary", () => {
   beforeEach(() => writeFile(file, ""));
 
   it("has a row for every repository named, in the input's order: those the event did not reach say so, and the failure says why", async () => {
-    await writeSummary(payload, repositories, dispatched, failure);
+    await writeSummary(payload, repositories, dispatched, [], failure);
     expect(await summary()).toBe(
       "<h3>gitops-promote dispatch</h3>\n<ul><li><code>ghcr.io/acme/app:1.2.3</code></li></ul>\n" +
         "<table><tr><th>Repository</th><th>Event</th><th>Run</th><th>Conclusion</th></tr>" +
@@ -48,7 +48,7 @@ describe("the dispatch job summary", () => {
   });
 
   it("a dry run's says nothing was sent, and what each repository would get", async () => {
-    await writeDryRunSummary(payload, checkDispatch({ repositories: ["acme/manifests", "acme/manifests-eu"], payload, workflow: "promote.yml" }));
+    await writeDryRunSummary(payload, checkDispatch({ repositories: ["acme/manifests", "acme/manifests-eu"], payload, workflow: "promote.yml" }), []);
     expect(await summary()).toBe(
       "<h3>gitops-promote dispatch</h3>\nDry run: nothing was sent. The payload was built and checked as a real run does.\n" +
         "<ul><li><code>ghcr.io/acme/app:1.2.3</code></li></ul>\n" +
@@ -58,10 +58,24 @@ describe("the dispatch job summary", () => {
     );
   });
 
+  it("lists the inputs' warnings, which the log annotates, under the table and above the failure; a dry run's too", async () => {
+    // A picked tag that moves (metadata's sha tag) is what a reader of the run must see before the manifests follow it.
+    const warnings = ["input metadata: picked ghcr.io/acme/app:sha-0123abc, a tag that moves <not a version>", "input ref has no effect without workflow"];
+    await writeSummary(payload, repositories, dispatched, warnings, failure);
+    expect(await summary()).toContain(
+      "</table>\nThis run's warnings:\n<ul><li>input metadata: picked ghcr.io/acme/app:sha-0123abc, a tag that moves &lt;not a version&gt;</li>" +
+        "<li>input ref has no effect without workflow</li></ul>\n<pre><code>acme/nope: workflow_dispatch failed",
+    );
+
+    await writeFile(file, "");
+    await writeDryRunSummary(payload, checkDispatch({ repositories: ["acme/manifests"], payload, workflow: "promote.yml" }), warnings.slice(1));
+    expect(await summary()).toMatch(/<\/table>\nThis run's warnings:\n<ul><li>input ref has no effect without workflow<\/li><\/ul>\n$/);
+  });
+
   it("stays under GitHub's 1 MiB for a fan-out to thousands of repositories that all failed, saying how many more there are", async () => {
     const many = Array.from({ length: 20_000 }, (_, i) => `acme-platform/manifests-for-cluster-${i}`);
     const failures = many.map((name) => `${name}: repository_dispatch failed (404: Not Found): the token cannot see ${name}, or it does not exist`);
-    await writeSummary(payload, many, [], failures.join("\n"));
+    await writeSummary(payload, many, [], [], failures.join("\n"));
     const html = await summary();
     expect(byteLength(html)).toBeLessThan(SUMMARY_LIMIT);
     const rows = html.match(/<tr><td>/g)?.length ?? 0;
