@@ -451,7 +451,12 @@ class Planner {
       const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
       // KCL prints an added entry `key = value` (`key: value`); the value keeps the tokens the spec wrote, which only KCL's printer could reprint.
       if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path);
-      for (const m of matches) this.union(m.value, value, path);
+      // Each entry by its own operator, as KCL's merge_config_expr applies it: `=` replaces, `:` merges, `+=` appends.
+      for (const m of matches) {
+        if (item.operator === "=") this.replace(m.value, value, path);
+        else if (item.operator === ":") this.union(m.value, value, path);
+        else this.append(m.value, value, path);
+      }
     }
   }
 
@@ -461,9 +466,9 @@ class Planner {
    * holds (the same tokens, whatever the layout) is not appended again, so that a second run
    * of the same request changes nothing.
    */
-  append(old: Expr, value: Value): void {
+  append(old: Expr, value: Value, key = this.spec.path): void {
     if (old.type !== "list" || value.expr.type !== "list") {
-      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
+      return this.warn(old.first, `${key}+= needs a list literal on both sides; nothing appended`);
     }
     const added: ListItem[] = [];
     for (const item of value.expr.items) {
@@ -476,7 +481,7 @@ class Planner {
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first]!, this.tokens.end[old.last]!];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
-    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
+    this.change(old.first, nodeText(this.tokens, old), written, key);
   }
 
   /**

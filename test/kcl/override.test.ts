@@ -517,6 +517,18 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
     expect(result.text).toBe('app = App {\n    labels: {\n        a = "2"\n        b = "3"\n    }\n}\n');
   });
 
+  it("applies each merged entry by its own operator, as kcl -O does: '=' replaces the value, ':' merges into it, '+=' appends", () => {
+    const text = 'app: App {\n    containers: {\n        web = {name = "web", image = "ghcr.io/acme/web:1.0.0"}\n    }\n    ports = [80]\n}\n';
+    const replaced = applyOverrides(text, ['app:App {containers = {db = {image = "pg:16"}}}']);
+    expect(replaced.text).toBe('app: App {\n    containers: {db = {image = "pg:16"}}\n    ports = [80]\n}\n');
+    expect(replaced.changes.map((c) => [c.key, c.new])).toEqual([["app.containers", '{db = {image = "pg:16"}}']]);
+    // An empty config set with '=' empties the field; merged with ':', it changes nothing.
+    expect(applyOverrides(text, ["app:{containers = {}}"]).text).toBe("app: App {\n    containers: {}\n    ports = [80]\n}\n");
+    expect(applyOverrides(text, ["app:{containers: {}}"]).changes).toEqual([]);
+    expect(applyOverrides(text, ['app:{containers: {web: {image = "ghcr.io/acme/web:1.1.0"}}}']).text).toBe(text.replace("1.0.0", "1.1.0"));
+    expect(applyOverrides(text, ["app:{ports += [443]}"]).text).toBe(text.replace("[80]", "[80, 443]"));
+  });
+
   it("adds the new keys of a merge to a config as one insertion, each reported on its own line, empty config or not", () => {
     const merged = (text: string) => applyOverrides(text, ["app.web:{a = 1, b = 2}"]);
     const lines = (text: string) => merged(text).changes.map((c) => [c.line, c.key]);
