@@ -434,8 +434,7 @@ function invalidDigests(kind: FileKind, changes: readonly FieldChange[], sets: R
     const read = kind === "kcl" ? kclRead(value) : value;
     const problem = read === "" || read === "~" || read === "null" ? undefined : digestProblem(read);
     if (problem === undefined) return [];
-    const field = fieldId(kind, c.key);
-    const writer = field !== undefined && sets.has(field) ? fieldName("set") : "its configured override";
+    const writer = bySet(kind, sets, c.key) ? fieldName("set") : "its configured override";
     const message = `${c.key}: ${writer} wrote ${read}, which is no digest (${problem}); Kubernetes refuses an image reference pinned to it`;
     return [{ line: c.line, message }];
   });
@@ -535,14 +534,20 @@ function answeredBySet(warning: FieldWarning, kind: FileKind, changes: readonly 
  */
 function setOverImages(kind: FileKind, sets: ReadonlySet<string>, overruled: readonly Overruled[], fieldName: FieldNamer = byFlag): Warning[] {
   return overruled
-    .filter(({ override }) => {
-      const field = fieldId(kind, override.key);
-      return field !== undefined && sets.has(field);
-    })
+    .filter(({ override }) => bySet(kind, sets, override.key))
     .map(({ edit, override }) => ({
       line: override.line,
       message: `${override.key}: ${fieldName("set")} ${override.op === "delete" ? "deleted it" : `wrote ${shownValue(override.new)}`}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`,
     }));
+}
+
+/**
+ * Whether a change at `key` is a `--set`'s: at a field a spec names, or below it, where a KCL `:` merge
+ * (`app:{containers = {…}}`) reports each entry it writes under its own path.
+ */
+function bySet(kind: FileKind, sets: ReadonlySet<string>, key: string): boolean {
+  const field = fieldId(kind, key);
+  return field !== undefined && [...sets].some((set) => field === set || field.startsWith(`${set}\0`));
 }
 
 /**

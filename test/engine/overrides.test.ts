@@ -126,6 +126,9 @@ describe("overFile", () => {
       expect([yaml.text, yaml.warnings]).toEqual([values.replace(digest, "sha256:abc"), [{ line: 4, message: invalid("image.digest") }]]);
       const kcl = overFile("main.k", "kcl", unedited(config), ['image.digest="sha256:abc"'], false, config, actionFieldName);
       expect(kcl.warnings).toEqual([{ line: 1, message: invalid("image.digest").replace("--set", "input set") }]);
+      // A ':' merge's entry is the --set's too, not a configured override's.
+      const merged = overFile("main.k", "kcl", unedited(config), ['image:{digest = "sha256:abc"}'], false);
+      expect(merged.warnings).toEqual([{ line: 1, message: invalid("image.digest") }]);
       // Emptied, as a tag that decides alone asks, or a digest: no news.
       expect(overFile("values.yaml", "yaml", unedited(values), ['image.digest=""'], false).warnings).toEqual([]);
     });
@@ -257,6 +260,20 @@ describe("overFile", () => {
           2,
           'app.containers: --set wrote {main = {image = "ghcr.io/acme/web:3.0.0"}}, which takes precedence over ghcr.io/acme/web:2.0.0 from the incoming image at app.containers.main.image',
         ],
+      ]);
+    });
+
+    it("says so too where a ':' merge of the variable writes the image, or the config holding it, under the spec's path", () => {
+      const text = 'app = {\n    containers = {main = {image = "ghcr.io/acme/web:1.0.0"}}\n}\n';
+      const edited = editCheckedKcl(text, { images: web, setters: new Map() });
+      const merged = overFile("main.k", "kcl", edited, ['app:{containers: {main: {image = "ghcr.io/acme/web:3.0.0"}}}'], false, text);
+      expect(merged.text).toBe(text.replace("1.0.0", "3.0.0"));
+      expect(merged.warnings.map((w) => w.message)).toEqual([
+        "app.containers.main.image: --set wrote ghcr.io/acme/web:3.0.0, which takes precedence over ghcr.io/acme/web:2.0.0 from the incoming image",
+      ]);
+      const replaced = overFile("main.k", "kcl", edited, ['app:{containers = {main = {image = "ghcr.io/acme/web:3.0.0"}}}'], false, text);
+      expect(replaced.warnings.map((w) => w.message)).toEqual([
+        'app.containers: --set wrote {main = {image = "ghcr.io/acme/web:3.0.0"}}, which takes precedence over ghcr.io/acme/web:2.0.0 from the incoming image at app.containers.main.image',
       ]);
     });
 
