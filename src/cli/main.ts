@@ -4,7 +4,7 @@
  * the engine, print, return 0 (done, changed or not), 1 (failed, nothing written) or 2 (bad usage).
  */
 import type { ParseArgsConfig } from "node:util";
-import { access, lstat, readdir, realpath, stat } from "node:fs/promises";
+import { access, lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { constants } from "node:fs";
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
@@ -132,7 +132,10 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
       sets.push(text);
       continue;
     }
-    const malformed = setSpecError({ file, spec: set.spec }, byFlag);
+    // Read only for a malformed spec's advice (an image its kustomize images: renames), as the engine reads it then.
+    const malformed =
+      setSpecError({ file, spec: set.spec }, byFlag) &&
+      setSpecError({ file, spec: set.spec }, byFlag, await readFile(join(root, file), "utf8").catch(() => undefined));
     // A name the engine reads no file by (a newline in it) is refused here, as a missing file is, not after the tree is read.
     const leftOut = malformed ? undefined : leftOutName(file);
     const notFile = malformed || leftOut ? undefined : await notAFile(root, file);

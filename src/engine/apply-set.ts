@@ -6,6 +6,7 @@ import type { EditResult } from "../change.js";
 import { fileKind } from "./file-kind.js";
 import { located, overFile } from "./overrides.js";
 import { notASetFile, RequestError, setSpecError, type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
+import { readText, type TreeSource } from "./source.js";
 
 /**
  * `spec` applied to `text`, the file's kind (by `file`'s name) picking the grammar as the CLI's
@@ -19,7 +20,7 @@ import { notASetFile, RequestError, setSpecError, type FieldNamer, type FileOver
 export function applySet(file: string, text: string, spec: string, options: { readonly create?: boolean } = {}): EditResult {
   const kind = fileKind(file);
   if (kind === undefined || kind === "kcl-mod") throw new RequestError([{ field: "set", message: notASetFile(file)! }]);
-  const malformed = malformedSets([{ file, spec }]);
+  const malformed = malformedSets([{ file, spec }], undefined, new Map([[file, text]]));
   if (malformed.length > 0) throw new RequestError(malformed);
   // A byte order mark is no part of the source the editors read; it stays in front.
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
@@ -29,11 +30,26 @@ export function applySet(file: string, text: string, spec: string, options: { re
 
 /**
  * The `--set` specs their file's grammar cannot read (the grammar does not depend on the file's contents), each at its file, the request's;
- * `fieldName` names the request's fields in the advice, as its face does.
+ * `fieldName` names the request's fields in the advice, as its face does, and `texts` (by file, where read) what a file renames (setSpecError).
  */
-export function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer): RequestIssue[] {
+export function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer, texts?: ReadonlyMap<string, string>): RequestIssue[] {
   return sets.flatMap((set) => {
-    const error = setSpecError(set, fieldName);
+    const error = setSpecError(set, fieldName, texts?.get(set.file));
     return error ? [{ ...located(set.file, error), field: "set" as const }] : [];
   });
+}
+
+/**
+ * malformedSets of a run over `listed`, refused before the tree is read; the advice reads the files the malformed specs
+ * name, where the tree has them (a rename in a kustomization's `images:`): a file it cannot read gives none.
+ */
+export async function malformedSetsIn(listed: TreeSource, sets: readonly FileOverride[], fieldName?: FieldNamer): Promise<RequestIssue[]> {
+  const malformed = malformedSets(sets, fieldName);
+  if (malformed.length === 0) return malformed;
+  const texts = new Map<string, string>();
+  for (const file of new Set(malformed.flatMap((issue) => issue.file ?? []))) {
+    const text = await readText(listed, file).catch(() => undefined);
+    if (text !== undefined) texts.set(file, text);
+  }
+  return malformedSets(sets, fieldName, texts);
 }

@@ -23,7 +23,7 @@ import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { mayRankOverValues, unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
 import { RequestError, type FieldNamer, type UpdateRequest, type ValidRequest } from "./request.js";
 import { validateInTree } from "./validate-in-tree.js";
-import { malformedSets } from "./apply-set.js";
+import { malformedSetsIn } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { listTree, readText, type TreeSource } from "./source.js";
 import { readNamed, readScreened } from "./tree-reads.js";
@@ -100,7 +100,7 @@ export interface Plan {
 export async function planUpdate(listed: TreeSource, request: UpdateRequest): Promise<Plan> {
   const valid = await validateInTree(listed, request);
   // Wrong whatever the tree holds: refused before it is read.
-  const malformed = malformedSets(valid.sets, request.fieldName);
+  const malformed = await malformedSetsIn(listed, valid.sets, request.fieldName);
   if (malformed.length > 0) throw new RequestError(malformed);
   // Files left out of the tree for their names: said first, beside idlePaths, as no reason to call the run unquiet.
   const { files, links, source, warnings: leftOut } = await listTree(listed);

@@ -7,7 +7,8 @@ import { describeValue, formatDiagnostic, SourceError, type Diagnostic } from ".
 import { formatImageRef, ImageRefError, isTag, lowerCasedReference, parseImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideOperation } from "../kcl/override-spec.js";
 import { usableSpecValue } from "../kcl/spec-value.js";
-import { parseYamlSpec } from "../yaml/path.js";
+import { renamesIn } from "../yaml/kustomize.js";
+import { parseYamlSpec, type Renamed } from "../yaml/path.js";
 import type { Config } from "./config.js";
 import { fileKind, kclModNotSet, type FileKind } from "./file-kind.js";
 import { globFault } from "./path-glob.js";
@@ -279,24 +280,33 @@ export interface SetField {
  * A `--set` spec read by the grammar of its file's kind (KCL's `-O` for `.k`, a dotted path for YAML), which does not
  * depend on the file's contents: the field it names, or (`error`) what is malformed in it, a KCL value that is not one
  * expression KCL reads whole included (OverrideSpecError for KCL), its advice naming the request's fields as `fieldName`
- * does. Neither for a file of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (parseSet refuses them).
+ * does (and a kustomize image the file renames by its newName, where `renamed` gives the file's renames). Neither for a file
+ * of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (parseSet refuses them).
  * The one reading of a spec: the request's checks, the CLI's and the overrides' comparisons of fields all take it.
  */
-export function trySetSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer): { readonly field?: SetField; readonly error?: SourceError } {
+export function trySetSpec(
+  kind: FileKind | undefined,
+  spec: string,
+  fieldName?: FieldNamer,
+  renamed?: Renamed,
+): { readonly field?: SetField; readonly error?: SourceError } {
   try {
-    return { field: readSpec(kind, spec, fieldName) };
+    return { field: readSpec(kind, spec, fieldName, renamed) };
   } catch (error) {
     if (error instanceof SourceError) return { error };
     throw error;
   }
 }
 
-/** What is malformed in a `--set` spec, by its file's grammar (trySetSpec); undefined for a spec that reads. */
-export function setSpecError(set: FileOverride, fieldName?: FieldNamer): SourceError | undefined {
-  return trySetSpec(fileKind(set.file), set.spec, fieldName).error;
+/**
+ * What is malformed in a `--set` spec, by its file's grammar (trySetSpec); undefined for a spec that reads. `text`, the
+ * file's where a face has read it: the advice for a yq selector then names an image its kustomize `images:` renames by the newName.
+ */
+export function setSpecError(set: FileOverride, fieldName?: FieldNamer, text?: string): SourceError | undefined {
+  return trySetSpec(fileKind(set.file), set.spec, fieldName, text === undefined ? undefined : renamesIn(text, set.file)).error;
 }
 
-function readSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer): SetField | undefined {
+function readSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer, renamed?: Renamed): SetField | undefined {
   switch (kind) {
     case "kcl": {
       const read = parseOverrideSpec(spec);
@@ -304,7 +314,7 @@ function readSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNam
       return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : undefined };
     }
     case "yaml": {
-      const read = parseYamlSpec(spec, fieldName);
+      const read = parseYamlSpec(spec, fieldName, renamed);
       return { path: read.path, keys: read.segments.map(String), operation: "=", value: read.value };
     }
     case "kcl-mod":

@@ -8,11 +8,11 @@ import { formatImageRef, normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, pendingVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { scalarOf } from "./alias.js";
 import { inGroup, isFluxKustomization, isHelmRelease, KUSTOMIZE } from "./api-groups.js";
-import type { YamlDocument } from "./file.js";
+import { tryYamlFile, type YamlDocument } from "./file.js";
 import { fieldsOf, isMergeKey, type MappingField } from "./merge-key.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
-import type { PathSegment } from "./path.js";
+import type { PathSegment, Renamed } from "./path.js";
 import type { Editor, EditPlan } from "./plan.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import { warnRenamed } from "./renamed.js";
@@ -90,6 +90,25 @@ export function imageLists(document: YamlDocument, file: string | undefined): Pa
   }
   if (!isKustomization(document, file)) return [];
   return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
+}
+
+/**
+ * The images `text`'s kustomize `images:` entries rename (`name` to `newName`), by `name` as written; none for a text that
+ * does not parse. What `--image` finds such an entry by is its newName: the yq selector's advice names it (parsePath).
+ */
+export function renamesIn(text: string, file: string): Renamed {
+  const renames = new Map<string, string>();
+  for (const document of tryYamlFile(text)?.documents ?? []) {
+    for (const list of imageLists(document, file)) {
+      const entries = nodeAt(document.root, list);
+      for (const entry of entries?.kind === "seq" ? entries.items : []) {
+        if (entry?.kind !== "map") continue;
+        const [name, newName] = [scalarText(mapValue(entry, "name")), scalarText(mapValue(entry, "newName"))];
+        if (name && newName && !renames.has(name)) renames.set(name, newName);
+      }
+    }
+  }
+  return (name) => renames.get(name);
 }
 
 export const editKustomizeImages: Editor = (file, request, plan) => {

@@ -62,12 +62,13 @@ export function samePath(path: readonly PathSegment[], other: readonly PathSegme
 
 /**
  * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
- * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face).
+ * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face),
+ * by the image an entry renames to where `renamed` (the file's) gives one.
  */
-export function parsePath(text: string, value?: string, fieldName?: FieldNamer): PathSegment[] {
+export function parsePath(text: string, value?: string, fieldName?: FieldNamer, renamed?: Renamed): PathSegment[] {
   const fail = (why: string, at: number): never => {
     throw new SourceError(
-      `invalid path ${JSON.stringify(text)}: ${yqSelector(text, value, fieldName) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text) : ""}`}`,
+      `invalid path ${JSON.stringify(text)}: ${yqSelector(text, value, fieldName, renamed) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text) : ""}`}`,
     );
   };
   // updatecli's paths are JSONPath's, `$.image.tag`: read as a key named `$`, it would be a path no file has, whose fix is not --create.
@@ -116,9 +117,10 @@ function rootHint(text: string): string {
  * yq's pick of a list item by a field (`images[name=app]`, `.images[] | select(.name == "app")`), which a path does not
  * read: where it is and what to write instead, or undefined for any other path. A kustomize `images` entry's `newTag`
  * (or a `tag`) picked by `name`, or an `image` field, is what `--image` sets, finding it by name: `value` completes that image,
- * given as `fieldName` (the request's face) takes it.
+ * given as `fieldName` (the request's face) takes it. An entry that renames its image (`newName`, which `renamed` gives for a
+ * name, where the file is known) is found by its newName instead: `--image` by `name` would move nothing there.
  */
-function yqSelector(path: string, value: string | undefined, fieldName: FieldNamer = byFlag): string | undefined {
+function yqSelector(path: string, value: string | undefined, fieldName: FieldNamer = byFlag, renamed?: Renamed): string | undefined {
   const open = path.indexOf("[");
   if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return undefined;
   const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
@@ -126,12 +128,17 @@ function yqSelector(path: string, value: string | undefined, fieldName: FieldNam
   const name = picked?.[1] === "name" ? (picked[2] ?? picked[3] ?? picked[4]) : undefined;
   const field = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
   const given = value === undefined ? "" : unquote(value);
-  const image = given === "" ? undefined : field === "image" ? given : (field === "newTag" || field === "tag") && name ? `${name}:${given}` : undefined;
+  const repository = name === undefined ? undefined : (renamed?.(name) ?? name);
+  const image =
+    given === "" ? undefined : field === "image" ? given : (field === "newTag" || field === "tag") && repository ? `${repository}:${given}` : undefined;
   return (
     `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), ` +
     `or give ${givenValue(fieldName, "image", image ?? "REPOSITORY:TAG")}, which finds the image's fields by its name`
   );
 }
+
+/** The image a kustomize `images:` entry of the file renames the image `name` to (its `newName`); undefined where none does. */
+export type Renamed = (name: string) => string | undefined;
 
 /** A path of bare keys, `spec.containers`. */
 const BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
@@ -156,8 +163,11 @@ export interface YamlSpec {
   readonly value: string;
 }
 
-/** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path (its advice named as `fieldName` says). */
-export function parseYamlSpec(spec: string, fieldName?: FieldNamer): YamlSpec {
+/**
+ * `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path (its advice named as
+ * `fieldName` says, by the renames of the file's kustomize `images:` where `renamed` gives them).
+ */
+export function parseYamlSpec(spec: string, fieldName?: FieldNamer, renamed?: Renamed): YamlSpec {
   const eq = assignmentAt(spec);
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
@@ -173,7 +183,7 @@ export function parseYamlSpec(spec: string, fieldName?: FieldNamer): YamlSpec {
     const advice = whole === "" ? "give PATH=VALUE" : `give the whole value (${whole}=…)${key === "" ? "" : `, or quote a key that ends in "+" (${quoted}=…)`}`;
     throw new SourceError(`${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: ${advice}`);
   }
-  return { path, segments: parsePath(path, value, fieldName), value };
+  return { path, segments: parsePath(path, value, fieldName, renamed), value };
 }
 
 /**

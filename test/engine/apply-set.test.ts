@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applySet, malformedSets } from "../../src/engine/apply-set.js";
+import { applySet, malformedSets, malformedSetsIn } from "../../src/engine/apply-set.js";
+import { memorySource } from "../../src/engine/source.js";
 import { RequestError } from "../../src/engine/request.js";
 import { actionFieldName } from "../support/faces.js";
 
@@ -62,6 +63,18 @@ describe("malformedSets", () => {
     const kcl = { file: "main.k", field: "set", message: expect.stringMatching(/^the value of 'a\.image=nginx:1' is not one KCL expression/) };
     expect(malformedSets(sets)).toEqual([{ file: "values.yaml", field: "set", message: yq("--image app:1.2.3") }, kcl]);
     expect(malformedSets(sets, actionFieldName)).toEqual([{ file: "values.yaml", field: "set", message: yq("images: app:1.2.3") }, kcl]);
+  });
+
+  it("gives the image of an entry the file renames by its newName, where the file is read: --image app would move nothing there", async () => {
+    const kustomization = "resources: [deploy.yaml]\nimages:\n- name: app\n  newName: ghcr.io/acme/app\n  newTag: 1.2.3\n";
+    const set = { file: "kustomization.yaml", spec: "images[name=app].newTag=1.2.4" };
+    const advice = "or give --image ghcr.io/acme/app:1.2.4, which finds";
+    expect(issues(() => applySet(set.file, kustomization, set.spec))).toEqual([{ file: set.file, field: "set", message: expect.stringContaining(advice) }]);
+    const [issue] = await malformedSetsIn(memorySource(new Map([[set.file, kustomization]])), [set]);
+    expect(issue?.message).toContain(advice);
+    // A file the tree does not have gives the advice by name, as before.
+    const [unread] = await malformedSetsIn(memorySource(new Map()), [set]);
+    expect(unread?.message).toContain("or give --image app:1.2.4, which finds");
   });
 });
 

@@ -7,7 +7,7 @@ import type { EditRequest } from "../../src/change.js";
 import { planUpdate } from "../../src/engine/plan.js";
 import { memorySource } from "../../src/engine/source.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
-import { editKustomizeImages } from "../../src/yaml/kustomize.js";
+import { editKustomizeImages, renamesIn } from "../../src/yaml/kustomize.js";
 import { kustomize, withKubectl } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 import { actionFieldName } from "../support/faces.js";
@@ -567,5 +567,17 @@ describe("an entry without a name, which kustomize sets on no image (review yaml
         },
       ],
     });
+  });
+});
+
+describe("renamesIn: the images a file's kustomize images: entries rename, for the advice of a --set that picks one by name", () => {
+  it("reads a kustomization's and a Flux Kustomization's entries, and no list of a file that is no kustomization", () => {
+    const entries = "- name: app\n  newName: ghcr.io/acme/app\n- name: web\n  newTag: 1.0.0\n";
+    const renamed = renamesIn(`images:\n${entries}`, "kustomization.yaml");
+    expect(["app", "web", "api"].map(renamed)).toEqual(["ghcr.io/acme/app", undefined, undefined]);
+    const flux = `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: apps}\nspec:\n  images:\n${entries.replace(/^/gm, "  ")}`;
+    expect(renamesIn(flux, "clusters/prod/apps.yaml")("app")).toBe("ghcr.io/acme/app");
+    expect(renamesIn(`images:\n${entries}`, "values.yaml")("app")).toBeUndefined();
+    expect(renamesIn("images: [", "kustomization.yaml")("app")).toBeUndefined();
   });
 });

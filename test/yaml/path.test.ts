@@ -55,6 +55,12 @@ describe("parsePath", () => {
     expect(() => parseYamlSpec(spec, action)).toThrow("or give images: ghcr.io/acme/app:1.3.0, which finds the image's fields by its name");
     expect(() => parseYamlSpec(spec, byFlag)).toThrow("or give --image ghcr.io/acme/app:1.3.0, which finds the image's fields by its name");
   });
+
+  it("gives an entry the file's kustomize images: renames by its newName: --image by its name would move nothing there", () => {
+    const renamed = (name: string) => (name === "app" ? "ghcr.io/acme/app" : undefined);
+    expect(() => parseYamlSpec("images[name=app].newTag=1.2.4", byFlag, renamed)).toThrow("or give --image ghcr.io/acme/app:1.2.4, which finds");
+    expect(() => parseYamlSpec("images[name=web].newTag=1.2.4", byFlag, renamed)).toThrow("or give --image web:1.2.4, which finds");
+  });
 });
 
 describe("samePath", () => {
