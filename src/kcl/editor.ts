@@ -405,6 +405,7 @@ class ImageEditor {
    */
   markLiterals(): void {
     const { tokens } = this;
+    const interpolated: { line: number; setter: string; variable: string | undefined; token: number }[] = [];
     for (const place of markerComments(tokens)) {
       const { line } = place;
       const reading = readMarker(place.comment);
@@ -434,10 +435,20 @@ class ImageEditor {
       if (marked === undefined) continue;
       if (tokens.kind[marked] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
-      else if (tokens.flags[marked]! & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
-      else this.mark(marked, marker);
+      else if (tokens.flags[marked]! & StringFlag.Interpolated) {
+        const variable = marker.field === "ref" || marker.field === "tag" ? tagVariable(this.literal(marked).body) : undefined;
+        interpolated.push({ line, setter: marker.setter, variable, token: marked });
+      } else this.mark(marked, marker);
       this.claimed.add(marked);
+    }
+    // A tag held by a variable (`app:${_tag}`) is set where the variable is: said, as of an unmarked interpolation, unless a marker or a --set there sets it.
+    for (const { line, setter, variable, token } of interpolated) {
+      const answered =
+        variable === undefined ||
+        this.setBySet(token, variable) ||
+        (this.assigned().get(variable) ?? []).some((held) => held !== undefined && this.claimed.has(held));
+      const where = answered ? "" : `; ${this.whereSet(variable, variable)}`;
+      this.warnings.push({ line, message: `Flux setter "${setter}" marks a string with \${...}, which is not edited${where}` });
     }
   }
 
@@ -713,8 +724,8 @@ class ImageEditor {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(variable: string | undefined): string {
-    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
+  whereSet(variable: string | undefined, named = "that variable"): string {
+    const elsewhere = `set the version where ${named} is set (a Flux ":tag" marker on its line, or an override)`;
     // Only a plain name is assigned by a top-level statement.
     if (variable === undefined || variable.includes(".")) return elsewhere;
     const lines = (this.assigned().get(variable) ?? []).flatMap((held) => (held === undefined ? [] : [this.line(this.literal(held))]));
@@ -937,6 +948,12 @@ function versionVariable(body: string, stale: ImageRef): string | undefined {
   if (stale.tag !== undefined || stale.digest !== undefined) return undefined;
   // A format spec (`${_tag: #json}`) is no part of the name.
   return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
+}
+
+/** The variable a string's tag is, where the string ends with one (`"${_registry}/app:${_tag}"`: `_tag`). */
+function tagVariable(body: string): string | undefined {
+  // A format spec (`${_tag: #json}`) is no part of the name.
+  return /:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?::[^}]*)?\}$/.exec(body)?.[1];
 }
 
 /** A top-level string a reference may be built on (`_registry = "ghcr.io/acme"`), and its line. */

@@ -785,10 +785,24 @@ describe("editKcl: Flux setter markers in comments", () => {
   it("leaves a marked string built with ${...}, saying it is not edited, as the YAML editor says of a placeholder", () => {
     const text = 'app = {image = "ghcr.io/acme/app:${tag}"}  # {"$imagepolicy": "flux-system:app"}\n';
     const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));
+    const advice = 'set the version where tag is set (a Flux ":tag" marker on its line, or an override)';
     expect([result.text, result.warnings]).toEqual([
       text,
-      [{ line: 1, message: 'Flux setter "flux-system:app" marks a string with ${...}, which is not edited' }],
+      [{ line: 1, message: `Flux setter "flux-system:app" marks a string with \${...}, which is not edited; ${advice}` }],
     ]);
+  });
+
+  it("says where to put the marker instead when the marked string's tag is a variable, until a marker or --set there sets it", () => {
+    const marked = 'app = {image = "ghcr.io/acme/app:${_tag}"}  # {"$imagepolicy": "flux-system:app:tag"}\n';
+    const request = setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" });
+    const refused = 'Flux setter "flux-system:app:tag" marks a string with ${...}, which is not edited';
+    expect(editKcl(`_tag = "1.0.0"\n${marked}`, request).warnings).toEqual([
+      { line: 2, message: `${refused}; set _tag (line 1) with a Flux ":tag" marker on its line or an override of _tag` },
+    ]);
+    // The advice followed: the marker on _tag sets it, and the one on the string is only refused.
+    const followed = editKcl(`_tag = "1.0.0"  # {"$imagepolicy": "flux-system:app:tag"}\n${marked}`, request);
+    expect([followed.changes.map((c) => c.new), followed.warnings]).toEqual([["2.0.0"], [{ line: 2, message: refused }]]);
+    expect(editKcl(`_tag = "1.0.0"\n${marked}`, request, { paths: new Set(["_tag"]) }).warnings).toEqual([{ line: 2, message: refused }]);
   });
 
   it("says nothing of an interpolation building an image whose tag a marker in the file sets: the advice was followed", () => {
