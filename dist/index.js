@@ -34368,38 +34368,11 @@ function specSetting(text2) {
   return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole, advice: quoted3 } };
 }
 
-// src/create-hint.ts
-function createHint(what, name) {
-  const create = name ? name("create", void 0, true) : "--create, or create: true in the Action or the library";
-  return `(to add ${what}, use ${create})`;
-}
-
 // src/field-name.ts
 var byIndex = (field2, index2) => index2 === void 0 ? field2 : `${field2}[${index2}]`;
 var byFlag = Object.assign((field2) => `--${field2}`, { shell: true });
 function givenValue(name, field2, value) {
   return `${(name ?? byIndex)(field2, void 0, true)} ${value}`;
-}
-
-// src/yaml/api-groups.ts
-var KUSTOMIZE = "kustomize.config.k8s.io/";
-var FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io/";
-var FLUX_HELM = "helm.toolkit.fluxcd.io/";
-var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
-var KCL_RUN = "krm.kcl.dev.fluxcd/";
-var ARGO = "argoproj.io/";
-var TEKTON = "tekton.dev/";
-var SKAFFOLD = "skaffold/";
-var HELM_CATTLE = "helm.cattle.io/";
-var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
-function inGroup(apiVersion, group2) {
-  return apiVersion?.startsWith(group2) === true;
-}
-function isFluxKustomization({ apiVersion, kind: kind2 }) {
-  return kind2 === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
-}
-function isHelmRelease({ apiVersion, kind: kind2 }) {
-  return kind2 === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
 }
 
 // src/image/digest-pin.ts
@@ -34714,6 +34687,33 @@ function bareFieldWarning(field2, repository) {
   return { message: `${field2} ${bareRepositoryWarning(repository)}`, about: { field: field2, reason: "bare-repository", image: repository } };
 }
 
+// src/create-hint.ts
+function createHint(what, name) {
+  const create = name ? name("create", void 0, true) : "--create, or create: true in the Action or the library";
+  return `(to add ${what}, use ${create})`;
+}
+
+// src/yaml/api-groups.ts
+var KUSTOMIZE = "kustomize.config.k8s.io/";
+var FLUX_KUSTOMIZE = "kustomize.toolkit.fluxcd.io/";
+var FLUX_HELM = "helm.toolkit.fluxcd.io/";
+var FLUX_IMAGE = "image.toolkit.fluxcd.io/";
+var KCL_RUN = "krm.kcl.dev.fluxcd/";
+var ARGO = "argoproj.io/";
+var TEKTON = "tekton.dev/";
+var SKAFFOLD = "skaffold/";
+var HELM_CATTLE = "helm.cattle.io/";
+var ARGO_IMAGE_UPDATER = "argocd-image-updater.argoproj.io/";
+function inGroup(apiVersion, group2) {
+  return apiVersion?.startsWith(group2) === true;
+}
+function isFluxKustomization({ apiVersion, kind: kind2 }) {
+  return kind2 === "Kustomization" && inGroup(apiVersion, FLUX_KUSTOMIZE);
+}
+function isHelmRelease({ apiVersion, kind: kind2 }) {
+  return kind2 === "HelmRelease" && inGroup(apiVersion, FLUX_HELM);
+}
+
 // src/yaml/node.ts
 function isFlowScalar(node2) {
   return node2?.kind === "scalar" && node2.style !== "literal" && node2.style !== "folded";
@@ -34750,54 +34750,6 @@ function walk(node2, path6, inFlow, visit3, childrenFirst) {
     for (let index2 = 0; index2 < items.length; index2++) walk(items[index2], [...path6, index2], flow, visit3, childrenFirst);
   }
   if (childrenFirst) visit3({ node: node2, path: path6, inFlow });
-}
-
-// src/yaml/alias.ts
-var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
-var anchorsOfFile = /* @__PURE__ */ new WeakMap();
-function anchorsIn(file) {
-  let anchors = anchorsOfFile.get(file);
-  if (anchors === void 0) {
-    const found = /* @__PURE__ */ new Map();
-    for (const match of file.text.matchAll(ANCHOR)) {
-      const offsets = found.get(match[1]);
-      if (offsets) offsets.push(match.index);
-      else found.set(match[1], [match.index]);
-    }
-    anchorsOfFile.set(file, anchors = found);
-  }
-  return anchors;
-}
-function anchorOf(file, alias) {
-  const name = file.text.slice(alias.start + 1, alias.end);
-  const offsets = anchorsIn(file).get(name) ?? [];
-  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
-  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
-}
-var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
-var valuesOfRoot = /* @__PURE__ */ new WeakMap();
-function anchoredValue(file, root, alias) {
-  const anchor = anchorOf(file, alias);
-  if (anchor === void 0 || root === null) return void 0;
-  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
-  BEFORE_VALUE.test(file.text);
-  const start = BEFORE_VALUE.lastIndex;
-  let values = valuesOfRoot.get(root);
-  if (values === void 0) {
-    const byStart = /* @__PURE__ */ new Map();
-    forEachValue(root, ({ node: node2, path: path6 }) => {
-      if (node2.kind !== "alias" && !byStart.has(node2.start)) byStart.set(node2.start, { node: node2, path: path6 });
-    });
-    valuesOfRoot.set(root, values = byStart);
-  }
-  return values.get(start);
-}
-function scalarOf(file, root, node2) {
-  const value = node2.kind === "alias" ? anchoredValue(file, root, node2)?.node : node2;
-  return value?.kind === "scalar" ? value : void 0;
-}
-function aliasedFieldWords(path6, line, anchor) {
-  return `${formatPath(path6)} (line ${line}), which every alias of ${anchor} follows`;
 }
 
 // src/yaml/json-patch.ts
@@ -35237,16 +35189,6 @@ function spells(pieces, name) {
   return from <= name.length - last.length;
 }
 
-// src/yaml/renamed.ts
-function warnRenamed(plan, incoming, fieldName, at, name, to) {
-  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
-  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
-  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
-    field: formatPath(at.field),
-    reason: "advised-override"
-  });
-}
-
 // src/yaml/readers.ts
 var indexOfFile = /* @__PURE__ */ new WeakMap();
 function indexOf(file) {
@@ -35312,483 +35254,6 @@ function readersOf(file, map2, key) {
     readers.push(...readersOf(file, aliasing, as));
   }
   return readers;
-}
-
-// src/yaml/quoting.ts
-var YAML11_BOOLEANS = new Map([
-  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
-  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
-]);
-var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
-var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
-var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
-var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
-var NUMBER_PATTERNS = [
-  /^[-+]?(?:0|[1-9][0-9_]*)$/,
-  // decimal int
-  /^[-+]?0[0-7_]+$/,
-  // 1.1 octal
-  /^[-+]?0o[0-7_]+$/,
-  // 1.2 octal
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  // hex
-  /^[-+]?0b[01_]+$/,
-  // binary
-  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
-  // float, `1.10`, `1e3`
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
-  // 1.1 sexagesimal `1:20`
-];
-function readsAsNonString(value) {
-  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
-}
-function numberRead(text2) {
-  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
-  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
-  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
-  if (typeof value === "number" && Number.isNaN(value)) return void 0;
-  return String(text2.startsWith("-") ? -value : value);
-}
-function yaml11Boolean(text2) {
-  return YAML11_BOOLEANS.get(text2);
-}
-function readsAsNull(node2) {
-  if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
-  return node2.style === "plain" && nonStringType(node2.text) === "null";
-}
-function nonStringType(text2) {
-  if (text2 === "" || NULLS.has(text2)) return "null";
-  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
-  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
-}
-function misreadAs(held, next) {
-  if (held === next) return void 0;
-  const heldType = nonStringType(held);
-  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
-  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
-  const read = numberRead(next);
-  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
-  const boolean = yaml11Boolean(next);
-  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
-  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
-}
-function isPrintable(code2) {
-  return code2 >= 32 && code2 <= 126 || code2 >= 160 && code2 <= 55295 && code2 !== 8232 && code2 !== 8233 || code2 >= 57344 && code2 <= 65533 && code2 !== 65279 || code2 >= 65536;
-}
-var FLOW_INDICATORS = /[,[\]{}]/;
-function isPlainSafe(value, inFlow) {
-  if (readsAsNonString(value)) return false;
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
-  if (/^\s|\s$/.test(value)) return false;
-  if (value.startsWith("---") || value.startsWith("...")) return false;
-  const first = value[0];
-  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
-  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
-  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
-  return !(inFlow && FLOW_INDICATORS.test(value));
-}
-function doubleQuoted(value) {
-  let out = '"';
-  for (const ch of value) {
-    const code2 = ch.codePointAt(0);
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "	") out += "\\t";
-    else if (isPrintable(code2)) out += ch;
-    else if (code2 <= 255) out += `\\x${code2.toString(16).padStart(2, "0")}`;
-    else if (code2 <= 65535) out += `\\u${code2.toString(16).padStart(4, "0")}`;
-    else out += `\\U${code2.toString(16).padStart(8, "0")}`;
-  }
-  return `${out}"`;
-}
-function singleQuoted(value) {
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
-  return `'${value.replaceAll("'", "''")}'`;
-}
-function renderScalar(value, style, inFlow) {
-  switch (style) {
-    case "double":
-      return doubleQuoted(value);
-    case "single":
-      return singleQuoted(value) ?? doubleQuoted(value);
-    case "plain":
-      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-  }
-}
-function scalarForm(node2, source, inFlow) {
-  if (node2.style === "literal") return "literal block (|) string";
-  if (node2.style === "folded") return "folded (>) string";
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node2.style]} string`;
-  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
-  return renderScalar(node2.text, node2.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
-}
-
-// src/yaml/splice.ts
-function scalarSplice(file, node2, value, inFlow, verbatim = false) {
-  const { start, end } = node2;
-  let insert = verbatim ? value : renderScalar(value, node2.style, inFlow);
-  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
-  if (start === end && file.text[end] === "#") insert = `${insert} `;
-  return { start, end, insert };
-}
-var CORE_TYPES = /* @__PURE__ */ new Map([
-  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
-  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
-  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
-  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
-]);
-function coreType(node2) {
-  return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
-}
-function tagHolds(node2, value, typed2 = false) {
-  const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
-  return reads === void 0 || node2.text === value || typed2 && reads.test(value);
-}
-function tagWarning(subject, node2, value) {
-  return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
-}
-function pairInsertion(file, map2, keys, value) {
-  const { text: text2 } = file;
-  const { start: mapStart } = map2;
-  if (map2.flow) {
-    const pair = keys.reduceRight(
-      (inner, key, i) => {
-        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
-        return i === 0 ? entry : `{${entry}}`;
-      },
-      renderScalar(value, "plain", true)
-    );
-    const lastPair2 = map2.pairs[map2.pairs.length - 1];
-    if (!lastPair2) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
-    const valueEnd = (lastPair2.value ?? lastPair2.key).end;
-    const comma = flowCommaAfter(text2, valueEnd);
-    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
-    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
-  }
-  if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
-    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
-  }
-  const before = file.columnAt(mapStart) - 1;
-  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
-  const indent = " ".repeat(before - properties);
-  const lastPair = map2.pairs[map2.pairs.length - 1];
-  const lastNode = lastPair?.value ?? lastPair?.key;
-  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
-  const lastEnd = (lastNode ?? map2).end;
-  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
-    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
-    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
-  }
-  let end = lastEnd;
-  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
-  const newline = text2.indexOf("\n", end);
-  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
-  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
-  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
-}
-function flowCommaAfter(text2, from) {
-  for (let i = from; i < text2.length; i++) {
-    const c = text2[i];
-    if (c === "#") {
-      const newline = text2.indexOf("\n", i);
-      i = newline < 0 ? text2.length : newline;
-    } else if (c === ",") return i;
-    else if (c !== " " && c !== "	" && c !== "\n" && c !== "\r") return -1;
-  }
-  return -1;
-}
-
-// src/yaml/version-write.ts
-function referenceOf(name, { tag, digest }) {
-  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
-}
-function mergedHold(plan, { at, mapping, name, next }, writes2) {
-  const behind = writes2.find(({ field: field2, node: node2, value }) => field2.merged && plan.valueOf(node2) !== value);
-  if (!behind) return true;
-  const pair = formatPath(mapping);
-  const key = String(behind.field.path[behind.field.path.length - 1]);
-  const from = formatPath(behind.field.path);
-  const line = plan.file.lineAt(behind.node.start);
-  plan.warn(
-    at,
-    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
-  );
-  return false;
-}
-function sharedHold(plan, pair, writes2, adds, judge) {
-  const fields = [
-    ...writes2.flatMap(
-      ({ field: field2, node: node2, value }) => !field2.merged && plan.valueOf(node2) !== value ? [
-        {
-          readers: () => readersOfValue(plan.file, node2),
-          value,
-          at: node2.start,
-          named: `${formatPath(field2.path)} is also`,
-          kept: plan.file.text.slice(node2.start, node2.end)
-        }
-      ] : []
-    ),
-    ...adds.map(({ map: map2, key, value }) => ({
-      readers: () => readersOf(plan.file, map2, key),
-      value,
-      at: pair.at,
-      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
-      kept: '""'
-    }))
-  ];
-  for (const { readers, value, at, named: field2, kept } of fields) {
-    const apart = readers().flatMap((reader) => {
-      const read = judge(reader);
-      return read && read.value !== value ? [{ reader, image: read.image }] : [];
-    });
-    if (apart.length === 0) continue;
-    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
-    const whose = apart.map(
-      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
-    );
-    const list = (items) => cappedList(items, void 0, { sentence: true });
-    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
-    const advice = [
-      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
-      ...apart.flatMap(
-        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
-      )
-    ];
-    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
-    plan.warn(
-      at,
-      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
-      void 0,
-      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
-    );
-    return false;
-  }
-  return true;
-}
-function aliasText(plan, alias) {
-  return plan.file.text.slice(alias.start, alias.end);
-}
-function mergedVersionNote(plan, at, mapping, field2, image) {
-  const key = String(field2.path[field2.path.length - 1]);
-  const from = formatPath(field2.path);
-  const line = plan.file.lineAt(field2.node?.start ?? at);
-  return (why, kind2) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind2, {
-    field: from,
-    reason: "version",
-    said: why,
-    ...named(image, [line])
-  });
-}
-var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
-function heldText(plan, root, node2) {
-  if (node2?.kind !== "alias") return scalarText(node2);
-  const anchored2 = anchoredValue(plan.file, root, node2)?.node;
-  return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
-}
-function fixedVersion(plan, root, { at, mapping, keys }, fields, update2, moves) {
-  const fixed = fields.find((field2) => field2 !== void 0 && !isFlowScalar(field2.node));
-  if (fixed === void 0) return false;
-  if (!moves) return true;
-  const { node: node2, path: path6 } = fixed;
-  const key = String(path6.at(-1));
-  const { repository } = update2.image;
-  const alias = node2?.kind === "alias" ? node2 : void 0;
-  const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
-  const line = anchored2 && plan.file.lineAt(anchored2.node.start);
-  const form = node2 === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node2.kind];
-  const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
-  plan.warn(
-    fixed.merged || node2 === null ? at : node2.start,
-    `${formatPath(path6)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update2.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
-  );
-  return true;
-}
-function named(image, lines) {
-  return { ...image !== void 0 && { image }, lines };
-}
-function claimedOwn(plan, fields) {
-  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
-}
-function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
-  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
-  const unfit = writes2.find(({ field: field2, node: node2, value }) => !field2.merged && !tagHolds(node2, value));
-  if (unfit) {
-    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-    return false;
-  }
-  say();
-  for (const { field: field2, node: node2, value } of writes2) if (!field2.merged) plan.setScalar(node2, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
-  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
-  return true;
-}
-
-// src/yaml/unset-fields.ts
-function leftText(plan, root, node2) {
-  return isFlowScalar(node2) ? plan.valueOf(node2) : heldText(plan, root, node2);
-}
-function warnUnset(plan, { start, image, repository }, fields, reason) {
-  const unset = fields.filter((field2) => field2.value !== void 0 && field2.value !== field2.held);
-  if (unset.length === 0) return;
-  const named3 = [formatPath(unset[0].path), ...unset.slice(1).map((field2) => field2.key)].join(" and ");
-  plan.warn(
-    unset.find((field2) => field2.node)?.node?.start ?? start,
-    `${named3} ${unset.length > 1 ? "are" : "is"} not set for ${image}: ${reason(unset)}`,
-    void 0,
-    { reason: "unmoved", image: repository }
-  );
-}
-function markedReason(mapping, marked) {
-  return (unset) => `${mapping} has a Flux marker on ${marked.join(" and ")}, so it is left to its markers, as Flux sets only the fields they mark; ${markAdvice(unset)} too to have ${unset.length > 1 ? "them" : "it"} set`;
-}
-function markAdvice(unset) {
-  const written = unset.filter((field2) => field2.node !== void 0).map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`);
-  const missing = unset.filter((field2) => field2.node === void 0).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
-  const listed = (verb, fields) => fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : [];
-  return [...listed("mark", written), ...listed("add", missing)].join(" and ");
-}
-
-// src/yaml/kustomize.ts
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path6) {
-  return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
-}
-var KUSTOMIZATION_FIELDS = new Map([
-  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"]),
-  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"]),
-  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"])
-]);
-var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
-var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
-var ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
-var VERSION_FIELDS = ["newTag", "digest"];
-function looksLikeKustomization(root) {
-  if (root?.kind !== "map") return false;
-  const images = mapValue(root, "images");
-  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
-  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
-  return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
-}
-function isKustomization(document, file) {
-  const { apiVersion, kind: kind2 } = document.object;
-  if (inGroup(apiVersion, KUSTOMIZE)) return kind2 === void 0 || kind2 === "Kustomization" || kind2 === "Component";
-  if (apiVersion === void 0 && kind2 === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
-  return apiVersion === void 0 ? kind2 === "Kustomization" || kind2 === "Component" : isFluxKustomization(document.object);
-}
-function imageLists(document, file) {
-  if (isHelmRelease(document.object)) {
-    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
-    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
-  }
-  if (!isKustomization(document, file)) return [];
-  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
-}
-var editKustomizeImages = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const path6 of imageLists(document, request2.file)) {
-      const list = nodeAt(document.root, path6);
-      if (list?.kind === "seq") editList(list.items, path6, document, incoming, plan, request2.fieldName);
-    }
-  }
-};
-function editList(entries, path6, document, incoming, plan, fieldName) {
-  entries.forEach((entry, index2) => {
-    if (entry.kind !== "map") return;
-    const at = [...path6, index2];
-    const read = fieldsOf(plan.file, document.root, entry, at, false);
-    const field2 = (key) => read(key)?.node;
-    const site = { start: entry.start, at, read };
-    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
-    if (marked.length > 0) return warnLeftEntry(plan, document, site, incoming, marked, markedReason(formatPath(at), marked));
-    const newName = scalarText(field2("newName"));
-    const name = newName || scalarText(field2("name")) || "";
-    const update2 = incoming.get(normalizeRepository(name) ?? "");
-    if (update2 && !scalarText(field2("name")))
-      return warnLeftEntry(
-        plan,
-        document,
-        site,
-        incoming,
-        [],
-        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`
-      );
-    if (!update2) {
-      if (newName)
-        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
-          name: newName,
-          tag: scalarText(field2("newTag")),
-          pinned: field2("newTag") !== void 0 || field2("digest") !== void 0
-        });
-      return;
-    }
-    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update2, plan, true)) return;
-    const current = versionOf(heldText(plan, document.root, field2("newTag")), heldText(plan, document.root, field2("digest")));
-    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
-    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update2, nextVersion(update2, current) !== void 0)) return;
-    const { next, say: sayTo } = pendingVersion(update2, current);
-    const tag = read("newTag");
-    const say = () => sayTo(
-      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update2.image.repository) : plan.versionNote(entry.start, formatPath(at), update2.image.repository)
-    );
-    if (!next) return say();
-    const values = entryValues(next, !!field2("digest"));
-    const writes2 = [];
-    const adds = [];
-    for (const key of VERSION_FIELDS) {
-      const [f, value] = [read(key), values[key]];
-      if (value === void 0) continue;
-      if (f === void 0) adds.push({ map: entry, key, value });
-      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
-    }
-    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, {
-      kind: "kustomize",
-      document,
-      repository: update2.image.repository
-    });
-  });
-}
-function warnLeftEntry(plan, document, { start, at, read }, incoming, skip, reason) {
-  const written = (key) => heldText(plan, document.root, read(key)?.node);
-  const held = (key) => leftText(plan, document.root, read(key)?.node);
-  const name = held("newName") || held("name") || "";
-  const update2 = incoming.get(normalizeRepository(name) ?? "");
-  const next = update2 && pendingVersion(update2, versionOf(written("newTag"), written("digest"))).next;
-  if (!next) return;
-  const values = entryValues(next, read("digest") !== void 0);
-  const fields = VERSION_FIELDS.filter((key) => !skip.includes(key)).map((key) => ({
-    key,
-    path: [...at, key],
-    node: read(key)?.node,
-    held: held(key),
-    value: values[key],
-    suffix: MARKER_SUFFIX[key]
-  }));
-  warnUnset(plan, { start, image: formatImageRef({ name, ...next }), repository: update2.image.repository }, fields, reason);
-}
-var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
-function entryValues(next, hasDigest) {
-  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
-}
-function entryReader(plan, incoming) {
-  return ({ map: map2, path: path6, inFlow, root, key }) => {
-    if (key !== "newTag" && key !== "digest") return void 0;
-    const read = fieldsOf(plan.file, root, map2, path6, inFlow);
-    const field2 = (name2) => read(name2)?.node;
-    const text2 = (name2) => {
-      const node2 = field2(name2);
-      return node2 ? scalarOf(plan.file, root, node2)?.text : void 0;
-    };
-    const name = text2("newName") || text2("name");
-    if (!name) return void 0;
-    const update2 = incoming.get(normalizeRepository(name) ?? "");
-    const next = update2 && pendingVersion(update2, versionOf(text2("newTag"), text2("digest"))).next;
-    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
-  };
 }
 
 // src/yaml/images.ts
@@ -43368,6 +42833,190 @@ function objectOf(root) {
   return object;
 }
 
+// src/yaml/quoting.ts
+var YAML11_BOOLEANS = new Map([
+  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
+  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
+]);
+var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
+var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
+var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
+var NUMBER_PATTERNS = [
+  /^[-+]?(?:0|[1-9][0-9_]*)$/,
+  // decimal int
+  /^[-+]?0[0-7_]+$/,
+  // 1.1 octal
+  /^[-+]?0o[0-7_]+$/,
+  // 1.2 octal
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  // hex
+  /^[-+]?0b[01_]+$/,
+  // binary
+  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  // float, `1.10`, `1e3`
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
+  // 1.1 sexagesimal `1:20`
+];
+function readsAsNonString(value) {
+  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
+}
+function numberRead(text2) {
+  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
+  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
+  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
+  if (typeof value === "number" && Number.isNaN(value)) return void 0;
+  return String(text2.startsWith("-") ? -value : value);
+}
+function yaml11Boolean(text2) {
+  return YAML11_BOOLEANS.get(text2);
+}
+function readsAsNull(node2) {
+  if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
+  return node2.style === "plain" && nonStringType(node2.text) === "null";
+}
+function nonStringType(text2) {
+  if (text2 === "" || NULLS.has(text2)) return "null";
+  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
+  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
+}
+function misreadAs(held, next) {
+  if (held === next) return void 0;
+  const heldType = nonStringType(held);
+  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
+  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
+  const read = numberRead(next);
+  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
+  const boolean = yaml11Boolean(next);
+  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
+  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
+}
+function isPrintable(code2) {
+  return code2 >= 32 && code2 <= 126 || code2 >= 160 && code2 <= 55295 && code2 !== 8232 && code2 !== 8233 || code2 >= 57344 && code2 <= 65533 && code2 !== 65279 || code2 >= 65536;
+}
+var FLOW_INDICATORS = /[,[\]{}]/;
+function isPlainSafe(value, inFlow) {
+  if (readsAsNonString(value)) return false;
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
+  if (/^\s|\s$/.test(value)) return false;
+  if (value.startsWith("---") || value.startsWith("...")) return false;
+  const first = value[0];
+  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
+  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
+  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
+  return !(inFlow && FLOW_INDICATORS.test(value));
+}
+function doubleQuoted(value) {
+  let out = '"';
+  for (const ch of value) {
+    const code2 = ch.codePointAt(0);
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "	") out += "\\t";
+    else if (isPrintable(code2)) out += ch;
+    else if (code2 <= 255) out += `\\x${code2.toString(16).padStart(2, "0")}`;
+    else if (code2 <= 65535) out += `\\u${code2.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code2.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+function singleQuoted(value) {
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+function renderScalar(value, style, inFlow) {
+  switch (style) {
+    case "double":
+      return doubleQuoted(value);
+    case "single":
+      return singleQuoted(value) ?? doubleQuoted(value);
+    case "plain":
+      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+  }
+}
+function scalarForm(node2, source, inFlow) {
+  if (node2.style === "literal") return "literal block (|) string";
+  if (node2.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node2.style]} string`;
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  return renderScalar(node2.text, node2.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
+}
+
+// src/yaml/splice.ts
+function scalarSplice(file, node2, value, inFlow, verbatim = false) {
+  const { start, end } = node2;
+  let insert = verbatim ? value : renderScalar(value, node2.style, inFlow);
+  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
+  if (start === end && file.text[end] === "#") insert = `${insert} `;
+  return { start, end, insert };
+}
+var CORE_TYPES = /* @__PURE__ */ new Map([
+  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
+  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
+  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
+]);
+function coreType(node2) {
+  return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
+}
+function tagHolds(node2, value, typed2 = false) {
+  const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
+  return reads === void 0 || node2.text === value || typed2 && reads.test(value);
+}
+function tagWarning(subject, node2, value) {
+  return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
+}
+function pairInsertion(file, map2, keys, value) {
+  const { text: text2 } = file;
+  const { start: mapStart } = map2;
+  if (map2.flow) {
+    const pair = keys.reduceRight(
+      (inner, key, i) => {
+        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
+        return i === 0 ? entry : `{${entry}}`;
+      },
+      renderScalar(value, "plain", true)
+    );
+    const lastPair2 = map2.pairs[map2.pairs.length - 1];
+    if (!lastPair2) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
+    const valueEnd = (lastPair2.value ?? lastPair2.key).end;
+    const comma = flowCommaAfter(text2, valueEnd);
+    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
+    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
+  }
+  if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
+    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
+  }
+  const before = file.columnAt(mapStart) - 1;
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(before - properties);
+  const lastPair = map2.pairs[map2.pairs.length - 1];
+  const lastNode = lastPair?.value ?? lastPair?.key;
+  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
+  const lastEnd = (lastNode ?? map2).end;
+  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
+    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
+    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
+  }
+  let end = lastEnd;
+  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
+  const newline = text2.indexOf("\n", end);
+  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
+  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
+  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
+}
+function flowCommaAfter(text2, from) {
+  for (let i = from; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "#") {
+      const newline = text2.indexOf("\n", i);
+      i = newline < 0 ? text2.length : newline;
+    } else if (c === ",") return i;
+    else if (c !== " " && c !== "	" && c !== "\n" && c !== "\r") return -1;
+  }
+  return -1;
+}
+
 // src/yaml/null-fill.ts
 function nullFilling(file, target, keys, value) {
   const { key, node: node2, inFlow } = target;
@@ -43529,10 +43178,10 @@ function hasPrefix(path6, prefix) {
 function samePath(path6, other) {
   return path6.length === other.length && hasPrefix(path6, other);
 }
-function parsePath(text2, value, fieldName) {
+function parsePath(text2, value, fieldName, renamed) {
   const fail3 = (why, at) => {
     throw new SourceError(
-      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value, fieldName) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
+      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value, fieldName, renamed) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
     );
   };
   if (JSON_ROOT.test(text2)) fail3("a JSONPath root '$'", 0);
@@ -43571,7 +43220,7 @@ function rootHint(text2) {
   }
   return text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
 }
-function yqSelector(path6, value, fieldName = byFlag) {
+function yqSelector(path6, value, fieldName = byFlag, renamed) {
   const open2 = path6.indexOf("[");
   if (open2 < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path6)) return void 0;
   const list = path6.slice(0, open2).replace(/^[\s(]*\$?\./, "");
@@ -43579,7 +43228,8 @@ function yqSelector(path6, value, fieldName = byFlag) {
   const name = picked?.[1] === "name" ? picked[2] ?? picked[3] ?? picked[4] : void 0;
   const field2 = /\.([\w-]+)[\s)]*$/.exec(path6)?.[1];
   const given = value === void 0 ? "" : unquote(value);
-  const image = given === "" ? void 0 : field2 === "image" ? given : (field2 === "newTag" || field2 === "tag") && name ? `${name}:${given}` : void 0;
+  const repository = name === void 0 ? void 0 : renamed?.(name) ?? name;
+  const image = given === "" ? void 0 : field2 === "image" ? given : (field2 === "newTag" || field2 === "tag") && repository ? `${repository}:${given}` : void 0;
   return `a yq selector at character ${open2 + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), or give ${givenValue(fieldName, "image", image ?? "REPOSITORY:TAG")}, which finds the image's fields by its name`;
 }
 var BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
@@ -43594,7 +43244,7 @@ function quotedEnd(text2, open2) {
   }
   return -1;
 }
-function parseYamlSpec(spec, fieldName) {
+function parseYamlSpec(spec, fieldName, renamed) {
   const eq = assignmentAt(spec);
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path6 = spec.slice(0, eq).trim();
@@ -43607,7 +43257,7 @@ function parseYamlSpec(spec, fieldName) {
     const advice = whole === "" ? "give PATH=VALUE" : `give the whole value (${whole}=\u2026)${key === "" ? "" : `, or quote a key that ends in "+" (${quoted3}=\u2026)`}`;
     throw new SourceError(`${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: ${advice}`);
   }
-  return { path: path6, segments: parsePath(path6, value, fieldName), value };
+  return { path: path6, segments: parsePath(path6, value, fieldName, renamed), value };
 }
 function assignmentAt(spec) {
   let depth = 0;
@@ -43815,6 +43465,371 @@ function setYamlPathAbout(text2, path6, value, options2 = {}) {
     deepest ? `${deepest.message}${creatable && !options2.create ? ` ${createHint(deepest.creates ?? path6, options2.fieldName)}` : ""}${noItem === void 0 ? "" : `; ${noItem}`}` : "the file has no YAML document",
     deepest?.offset ?? 0
   );
+}
+
+// src/yaml/alias.ts
+var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+var anchorsOfFile = /* @__PURE__ */ new WeakMap();
+function anchorsIn(file) {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === void 0) {
+    const found = /* @__PURE__ */ new Map();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1], [match.index]);
+    }
+    anchorsOfFile.set(file, anchors = found);
+  }
+  return anchors;
+}
+function anchorOf(file, alias) {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  const before = partitionPoint(offsets.length, (i) => offsets[i] < alias.start);
+  return before === 0 ? void 0 : { name: `&${name}`, at: offsets[before - 1] };
+}
+var BEFORE_VALUE = /(?:[ \t\r\n]+|#[^\r\n]*|![^\s]*)*/y;
+var valuesOfRoot = /* @__PURE__ */ new WeakMap();
+function anchoredValue(file, root, alias) {
+  const anchor = anchorOf(file, alias);
+  if (anchor === void 0 || root === null) return void 0;
+  BEFORE_VALUE.lastIndex = anchor.at + anchor.name.length;
+  BEFORE_VALUE.test(file.text);
+  const start = BEFORE_VALUE.lastIndex;
+  let values = valuesOfRoot.get(root);
+  if (values === void 0) {
+    const byStart = /* @__PURE__ */ new Map();
+    forEachValue(root, ({ node: node2, path: path6 }) => {
+      if (node2.kind !== "alias" && !byStart.has(node2.start)) byStart.set(node2.start, { node: node2, path: path6 });
+    });
+    valuesOfRoot.set(root, values = byStart);
+  }
+  return values.get(start);
+}
+function scalarOf(file, root, node2) {
+  const value = node2.kind === "alias" ? anchoredValue(file, root, node2)?.node : node2;
+  return value?.kind === "scalar" ? value : void 0;
+}
+function aliasedFieldWords(path6, line, anchor) {
+  return `${formatPath(path6)} (line ${line}), which every alias of ${anchor} follows`;
+}
+
+// src/yaml/renamed.ts
+function warnRenamed(plan, incoming, fieldName, at, name, to) {
+  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
+  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
+    field: formatPath(at.field),
+    reason: "advised-override"
+  });
+}
+
+// src/yaml/version-write.ts
+function referenceOf(name, { tag, digest }) {
+  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+function mergedHold(plan, { at, mapping, name, next }, writes2) {
+  const behind = writes2.find(({ field: field2, node: node2, value }) => field2.merged && plan.valueOf(node2) !== value);
+  if (!behind) return true;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
+  );
+  return false;
+}
+function sharedHold(plan, pair, writes2, adds, judge) {
+  const fields = [
+    ...writes2.flatMap(
+      ({ field: field2, node: node2, value }) => !field2.merged && plan.valueOf(node2) !== value ? [
+        {
+          readers: () => readersOfValue(plan.file, node2),
+          value,
+          at: node2.start,
+          named: `${formatPath(field2.path)} is also`,
+          kept: plan.file.text.slice(node2.start, node2.end)
+        }
+      ] : []
+    ),
+    ...adds.map(({ map: map2, key, value }) => ({
+      readers: () => readersOf(plan.file, map2, key),
+      value,
+      at: pair.at,
+      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
+      kept: '""'
+    }))
+  ];
+  for (const { readers, value, at, named: field2, kept } of fields) {
+    const apart = readers().flatMap((reader) => {
+      const read = judge(reader);
+      return read && read.value !== value ? [{ reader, image: read.image }] : [];
+    });
+    if (apart.length === 0) continue;
+    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
+    const whose = apart.map(
+      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
+    );
+    const list = (items) => cappedList(items, void 0, { sentence: true });
+    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
+    const advice = [
+      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
+      ...apart.flatMap(
+        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
+      )
+    ];
+    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
+    plan.warn(
+      at,
+      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
+      void 0,
+      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
+    );
+    return false;
+  }
+  return true;
+}
+function aliasText(plan, alias) {
+  return plan.file.text.slice(alias.start, alias.end);
+}
+function mergedVersionNote(plan, at, mapping, field2, image) {
+  const key = String(field2.path[field2.path.length - 1]);
+  const from = formatPath(field2.path);
+  const line = plan.file.lineAt(field2.node?.start ?? at);
+  return (why, kind2) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind2, {
+    field: from,
+    reason: "version",
+    said: why,
+    ...named(image, [line])
+  });
+}
+var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
+function heldText(plan, root, node2) {
+  if (node2?.kind !== "alias") return scalarText(node2);
+  const anchored2 = anchoredValue(plan.file, root, node2)?.node;
+  return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
+}
+function fixedVersion(plan, root, { at, mapping, keys }, fields, update2, moves) {
+  const fixed = fields.find((field2) => field2 !== void 0 && !isFlowScalar(field2.node));
+  if (fixed === void 0) return false;
+  if (!moves) return true;
+  const { node: node2, path: path6 } = fixed;
+  const key = String(path6.at(-1));
+  const { repository } = update2.image;
+  const alias = node2?.kind === "alias" ? node2 : void 0;
+  const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
+  const line = anchored2 && plan.file.lineAt(anchored2.node.start);
+  const form = node2 === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node2.kind];
+  const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
+  plan.warn(
+    fixed.merged || node2 === null ? at : node2.start,
+    `${formatPath(path6)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update2.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
+  );
+  return true;
+}
+function named(image, lines) {
+  return { ...image !== void 0 && { image }, lines };
+}
+function claimedOwn(plan, fields) {
+  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
+}
+function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
+  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
+  const unfit = writes2.find(({ field: field2, node: node2, value }) => !field2.merged && !tagHolds(node2, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field: field2, node: node2, value } of writes2) if (!field2.merged) plan.setScalar(node2, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
+  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
+  return true;
+}
+
+// src/yaml/unset-fields.ts
+function leftText(plan, root, node2) {
+  return isFlowScalar(node2) ? plan.valueOf(node2) : heldText(plan, root, node2);
+}
+function warnUnset(plan, { start, image, repository }, fields, reason) {
+  const unset = fields.filter((field2) => field2.value !== void 0 && field2.value !== field2.held);
+  if (unset.length === 0) return;
+  const named3 = [formatPath(unset[0].path), ...unset.slice(1).map((field2) => field2.key)].join(" and ");
+  plan.warn(
+    unset.find((field2) => field2.node)?.node?.start ?? start,
+    `${named3} ${unset.length > 1 ? "are" : "is"} not set for ${image}: ${reason(unset)}`,
+    void 0,
+    { reason: "unmoved", image: repository }
+  );
+}
+function markedReason(mapping, marked) {
+  return (unset) => `${mapping} has a Flux marker on ${marked.join(" and ")}, so it is left to its markers, as Flux sets only the fields they mark; ${markAdvice(unset)} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+function markAdvice(unset) {
+  const written = unset.filter((field2) => field2.node !== void 0).map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`);
+  const missing = unset.filter((field2) => field2.node === void 0).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
+  const listed = (verb, fields) => fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : [];
+  return [...listed("mark", written), ...listed("add", missing)].join(" and ");
+}
+
+// src/yaml/kustomize.ts
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path6) {
+  return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
+}
+var KUSTOMIZATION_FIELDS = new Map([
+  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"]),
+  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"]),
+  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"])
+]);
+var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
+var ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
+var VERSION_FIELDS = ["newTag", "digest"];
+function looksLikeKustomization(root) {
+  if (root?.kind !== "map") return false;
+  const images = mapValue(root, "images");
+  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
+  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
+  return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
+}
+function isKustomization(document, file) {
+  const { apiVersion, kind: kind2 } = document.object;
+  if (inGroup(apiVersion, KUSTOMIZE)) return kind2 === void 0 || kind2 === "Kustomization" || kind2 === "Component";
+  if (apiVersion === void 0 && kind2 === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
+  return apiVersion === void 0 ? kind2 === "Kustomization" || kind2 === "Component" : isFluxKustomization(document.object);
+}
+function imageLists(document, file) {
+  if (isHelmRelease(document.object)) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
+  }
+  if (!isKustomization(document, file)) return [];
+  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
+}
+function renamesIn(text2, file) {
+  const renames = /* @__PURE__ */ new Map();
+  for (const document of tryYamlFile(text2)?.documents ?? []) {
+    for (const list of imageLists(document, file)) {
+      const entries = nodeAt(document.root, list);
+      for (const entry of entries?.kind === "seq" ? entries.items : []) {
+        if (entry?.kind !== "map") continue;
+        const [name, newName] = [scalarText(mapValue(entry, "name")), scalarText(mapValue(entry, "newName"))];
+        if (name && newName && !renames.has(name)) renames.set(name, newName);
+      }
+    }
+  }
+  return (name) => renames.get(name);
+}
+var editKustomizeImages = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const path6 of imageLists(document, request2.file)) {
+      const list = nodeAt(document.root, path6);
+      if (list?.kind === "seq") editList(list.items, path6, document, incoming, plan, request2.fieldName);
+    }
+  }
+};
+function editList(entries, path6, document, incoming, plan, fieldName) {
+  entries.forEach((entry, index2) => {
+    if (entry.kind !== "map") return;
+    const at = [...path6, index2];
+    const read = fieldsOf(plan.file, document.root, entry, at, false);
+    const field2 = (key) => read(key)?.node;
+    const site = { start: entry.start, at, read };
+    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
+    if (marked.length > 0) return warnLeftEntry(plan, document, site, incoming, marked, markedReason(formatPath(at), marked));
+    const newName = scalarText(field2("newName"));
+    const name = newName || scalarText(field2("name")) || "";
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    if (update2 && !scalarText(field2("name")))
+      return warnLeftEntry(
+        plan,
+        document,
+        site,
+        incoming,
+        [],
+        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`
+      );
+    if (!update2) {
+      if (newName)
+        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
+          name: newName,
+          tag: scalarText(field2("newTag")),
+          pinned: field2("newTag") !== void 0 || field2("digest") !== void 0
+        });
+      return;
+    }
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update2, plan, true)) return;
+    const current = versionOf(heldText(plan, document.root, field2("newTag")), heldText(plan, document.root, field2("digest")));
+    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
+    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update2, nextVersion(update2, current) !== void 0)) return;
+    const { next, say: sayTo } = pendingVersion(update2, current);
+    const tag = read("newTag");
+    const say = () => sayTo(
+      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update2.image.repository) : plan.versionNote(entry.start, formatPath(at), update2.image.repository)
+    );
+    if (!next) return say();
+    const values = entryValues(next, !!field2("digest"));
+    const writes2 = [];
+    const adds = [];
+    for (const key of VERSION_FIELDS) {
+      const [f, value] = [read(key), values[key]];
+      if (value === void 0) continue;
+      if (f === void 0) adds.push({ map: entry, key, value });
+      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
+    }
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, {
+      kind: "kustomize",
+      document,
+      repository: update2.image.repository
+    });
+  });
+}
+function warnLeftEntry(plan, document, { start, at, read }, incoming, skip, reason) {
+  const written = (key) => heldText(plan, document.root, read(key)?.node);
+  const held = (key) => leftText(plan, document.root, read(key)?.node);
+  const name = held("newName") || held("name") || "";
+  const update2 = incoming.get(normalizeRepository(name) ?? "");
+  const next = update2 && pendingVersion(update2, versionOf(written("newTag"), written("digest"))).next;
+  if (!next) return;
+  const values = entryValues(next, read("digest") !== void 0);
+  const fields = VERSION_FIELDS.filter((key) => !skip.includes(key)).map((key) => ({
+    key,
+    path: [...at, key],
+    node: read(key)?.node,
+    held: held(key),
+    value: values[key],
+    suffix: MARKER_SUFFIX[key]
+  }));
+  warnUnset(plan, { start, image: formatImageRef({ name, ...next }), repository: update2.image.repository }, fields, reason);
+}
+var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
+function entryValues(next, hasDigest) {
+  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
+}
+function entryReader(plan, incoming) {
+  return ({ map: map2, path: path6, inFlow, root, key }) => {
+    if (key !== "newTag" && key !== "digest") return void 0;
+    const read = fieldsOf(plan.file, root, map2, path6, inFlow);
+    const field2 = (name2) => read(name2)?.node;
+    const text2 = (name2) => {
+      const node2 = field2(name2);
+      return node2 ? scalarOf(plan.file, root, node2)?.text : void 0;
+    };
+    const name = text2("newName") || text2("name");
+    if (!name) return void 0;
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    const next = update2 && pendingVersion(update2, versionOf(text2("newTag"), text2("digest"))).next;
+    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
+  };
 }
 
 // src/text/escaped-edit.ts
@@ -44281,18 +44296,18 @@ function readsAsKcl(read) {
     throw error2;
   }
 }
-function trySetSpec(kind2, spec, fieldName) {
+function trySetSpec(kind2, spec, fieldName, renamed) {
   try {
-    return { field: readSpec(kind2, spec, fieldName) };
+    return { field: readSpec(kind2, spec, fieldName, renamed) };
   } catch (error2) {
     if (error2 instanceof SourceError) return { error: error2 };
     throw error2;
   }
 }
-function setSpecError(set2, fieldName) {
-  return trySetSpec(fileKind(set2.file), set2.spec, fieldName).error;
+function setSpecError(set2, fieldName, text2) {
+  return trySetSpec(fileKind(set2.file), set2.spec, fieldName, text2 === void 0 ? void 0 : renamesIn(text2, set2.file)).error;
 }
-function readSpec(kind2, spec, fieldName) {
+function readSpec(kind2, spec, fieldName, renamed) {
   switch (kind2) {
     case "kcl": {
       const read = parseOverrideSpec(spec);
@@ -44300,7 +44315,7 @@ function readSpec(kind2, spec, fieldName) {
       return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : void 0 };
     }
     case "yaml": {
-      const read = parseYamlSpec(spec, fieldName);
+      const read = parseYamlSpec(spec, fieldName, renamed);
       return { path: read.path, keys: read.segments.map(String), operation: "=", value: read.value };
     }
     case "kcl-mod":
@@ -47025,7 +47040,7 @@ var editHelmValues = (file, request2, plan) => {
 
 // src/yaml/argocd-unpaired.ts
 var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, plan) {
+function warnUnpairedRepositories(parameters, incoming, file, plan) {
   const byPrefix = /* @__PURE__ */ new Map();
   for (const parameter of parameters) {
     const [prefix] = leafOf(parameter[0]);
@@ -47044,7 +47059,7 @@ function warnUnpairedRepositories(parameters, incoming, plan) {
     if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
     if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
     const which2 = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
-    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { part: "tag" });
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { ...file !== void 0 && { file }, part: "tag" });
     plan.warn(
       node2.start,
       `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: ${advice}`,
@@ -47422,7 +47437,7 @@ var editArgoCdHelm = (file, request2, plan) => {
         else setImageScalar(field2, "helm", false, incoming, plan, document);
       }
       for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
-      warnUnpairedRepositories(parameters, incoming, plan);
+      warnUnpairedRepositories(parameters, incoming, request2.file, plan);
       if (source.length > 0) warnValuesString(document, source, request2, plan);
     }
     if (document.object.kind === "ApplicationSet" && inGroup(document.object.apiVersion, ARGO))
@@ -47456,6 +47471,109 @@ function parameterImages(parameters, file, root, source) {
 }
 function imageOf(fields) {
   return splitImage((key) => fields.get(key));
+}
+
+// src/engine/label-selector.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+var LabelSelectorError = class extends Error {
+  constructor(path6, message) {
+    super(message);
+    this.path = path6;
+    this.name = "LabelSelectorError";
+  }
+  path;
+};
+var NAME2 = "(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)";
+var DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+var LABEL_VALUE = new RegExp(`^${NAME2}?$`);
+function keyProblem(key) {
+  const slash = key.lastIndexOf("/");
+  const [prefix, name] = slash < 0 ? [void 0, key] : [key.slice(0, slash), key.slice(slash + 1)];
+  if (prefix !== void 0 && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)))
+    return "its prefix is no DNS subdomain (lower-case letters, digits, '-' and '.')";
+  if (name.length === 0 || name.length > 63 || !new RegExp(`^${NAME2}$`).test(name)) {
+    return "a label key is at most 63 letters, digits, '-', '_' or '.', beginning and ending with a letter or digit (after an optional prefix and '/')";
+  }
+  return void 0;
+}
+function valueProblem(value) {
+  if (typeof value !== "string") return "a label value must be a string";
+  if (value.length > 63 || !LABEL_VALUE.test(value))
+    return "a label value is at most 63 letters, digits, '-', '_' or '.', beginning and ending with a letter or digit";
+  return void 0;
+}
+function parseLabelSelector(value) {
+  if (value === null || value === void 0) return [];
+  if (!isRecord(value)) throw new LabelSelectorError([], "must be a mapping of matchLabels and matchExpressions");
+  const requirements = [];
+  const key = (at, given) => {
+    if (typeof given !== "string") throw new LabelSelectorError(at, "a label key must be a string");
+    const problem = keyProblem(given);
+    if (problem !== void 0) throw new LabelSelectorError(at, `${JSON.stringify(given)} is not a valid label key: ${problem}`);
+    return given;
+  };
+  const labelValue = (at, given) => {
+    const problem = valueProblem(given);
+    if (problem !== void 0) throw new LabelSelectorError(at, `${JSON.stringify(given)} is not a valid label value: ${problem}`);
+    return given;
+  };
+  const { matchLabels, matchExpressions } = value;
+  if (matchLabels !== void 0 && matchLabels !== null) {
+    if (!isRecord(matchLabels)) throw new LabelSelectorError(["matchLabels"], "must be a mapping of label keys to values");
+    for (const [name, wanted] of Object.entries(matchLabels)) {
+      requirements.push({ key: key(["matchLabels", name], name), operator: "In", values: [labelValue(["matchLabels", name], wanted)] });
+    }
+  }
+  if (matchExpressions !== void 0 && matchExpressions !== null) {
+    if (!Array.isArray(matchExpressions)) throw new LabelSelectorError(["matchExpressions"], "must be a list of {key, operator, values}");
+    for (const [i, expression] of matchExpressions.entries()) {
+      const at = ["matchExpressions", i];
+      if (!isRecord(expression)) throw new LabelSelectorError(at, "must be a mapping of key, operator and values");
+      const { operator, values = [] } = expression;
+      if (!OPERATORS.includes(operator)) {
+        throw new LabelSelectorError([...at, "operator"], `${JSON.stringify(operator ?? null)} is not a valid operator: In, NotIn, Exists or DoesNotExist`);
+      }
+      if (!Array.isArray(values)) throw new LabelSelectorError([...at, "values"], "must be a list of label values");
+      const needsValues = operator === "In" || operator === "NotIn";
+      if (needsValues && values.length === 0) throw new LabelSelectorError([...at, "values"], `${String(operator)} needs at least one value`);
+      if (!needsValues && values.length > 0) throw new LabelSelectorError([...at, "values"], `${String(operator)} takes no values`);
+      requirements.push({
+        key: key([...at, "key"], expression.key),
+        operator,
+        values: values.map((v, j) => labelValue([...at, "values", j], v))
+      });
+    }
+  }
+  return requirements;
+}
+function selects(selector, labels) {
+  return selector.every(({ key, operator, values }) => {
+    const has = Object.hasOwn(labels, key);
+    switch (operator) {
+      case "In":
+        return has && values.includes(labels[key]);
+      case "NotIn":
+        return !has || !values.includes(labels[key]);
+      case "Exists":
+        return has;
+      case "DoesNotExist":
+        return !has;
+    }
+  });
+}
+function formatLabelSelector(selector) {
+  return selector.map(({ key, operator, values }) => {
+    switch (operator) {
+      case "In":
+        return values.length === 1 ? `${key}=${values[0]}` : `${key} in (${values.join(",")})`;
+      case "NotIn":
+        return `${key} notin (${values.join(",")})`;
+      case "Exists":
+        return key;
+      case "DoesNotExist":
+        return `!${key}`;
+    }
+  }).join(",");
 }
 
 // src/engine/tree-path.ts
@@ -47512,6 +47630,17 @@ var DocumentReader = class {
     const node2 = path6.length > 0 && isMap(root) ? root.getIn(path6, true) : void 0;
     return this.lines.linePos((node2 ?? root)?.range?.[0] ?? 0).line;
   }
+  /** The line of the field at `path`, its key's where it has one; of the nearest field above it that is written, for one that is not. */
+  fieldLine(path6) {
+    const root = this.doc.contents;
+    if (!isMap(root)) return this.line([]);
+    let at = path6;
+    while (at.length > 0 && root.getIn(at, true) === void 0) at = at.slice(0, -1);
+    const parent = at.length > 0 ? root.getIn(at.slice(0, -1), true) : void 0;
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === at.at(-1)) : void 0;
+    const key = pair && isScalar(pair.key) ? pair.key.range?.[0] : void 0;
+    return key === void 0 ? this.line(at) : this.lines.linePos(key).line;
+  }
   warn(path6, message) {
     this.warnings.push({ file: this.file, line: this.line(path6), message });
   }
@@ -47561,13 +47690,34 @@ var DocumentReader = class {
   automation(id, spec, treeRoot) {
     const update2 = isRecord(spec.update) ? spec.update : {};
     const path6 = repositoryPath(text(update2.path) ?? "");
+    const policySelector = this.policySelector(id, spec.policySelector, path6);
     const running = spec.suspend === true ? void 0 : {
       file: this.file,
       line: this.line(spec.suspend === void 0 ? [] : ["spec", "suspend"]),
       message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path6}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
       aside: true
     };
-    return { path: path6, treePath: treeDirectory(path6, treeRoot), ...running && { running } };
+    return { path: path6, treePath: treeDirectory(path6, treeRoot), ...running && { running }, ...policySelector && { policySelector } };
+  }
+  /**
+   * `spec.policySelector`, where it narrows anything. One Kubernetes refuses (an unknown operator, In without
+   * values) is said where it is written and selects nothing: Flux's controller fails on it and sets no marker.
+   */
+  policySelector(id, given, path6) {
+    try {
+      const selector = parseLabelSelector(given);
+      return selector.length === 0 ? void 0 : { selector, text: formatLabelSelector(selector), line: this.fieldLine(["spec", "policySelector"]) };
+    } catch (error2) {
+      if (!(error2 instanceof LabelSelectorError)) throw error2;
+      const at = ["spec", "policySelector", ...error2.path];
+      const field2 = at.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").slice(1);
+      this.warnings.push({
+        file: this.file,
+        line: this.fieldLine(at),
+        message: `ImageUpdateAutomation ${id}: ${field2}: ${error2.message}; Flux's controller refuses the selector and sets no marker, so none is set under ./${path6} by it`
+      });
+      return { selector: void 0, text: "not valid", line: this.fieldLine(["spec", "policySelector"]) };
+    }
   }
   /** `key` names its marker key (each of them) in warnings. */
   policy(id, key, spec) {
@@ -47647,9 +47797,17 @@ function fluxSetters(docs, treeRoot = "", builtInto = () => []) {
         const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
         if (!read) continue;
         const { policy, repositoryName, repositoryNamespace } = read;
+        const labels = labelsOf(metadata.labels);
         for (const { namespace, by } of namespaces) {
           const repositoryId = `${repositoryNamespace ?? namespace}/${repositoryName}`;
-          policies.push({ ...reader.located(idIn(namespace)), key: `${namespace}:${name}`, repositoryId, policy, ...by && { namespacedBy: by } });
+          policies.push({
+            ...reader.located(idIn(namespace)),
+            key: `${namespace}:${name}`,
+            repositoryId,
+            policy,
+            ...by && { namespacedBy: by },
+            ...labels && { labels }
+          });
         }
       } else {
         const automation = reader.automation(ids, spec, treeRoot);
@@ -47675,10 +47833,16 @@ function fluxSetters(docs, treeRoot = "", builtInto = () => []) {
     }
     const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
     const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
-    appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy });
+    const labels = policy.labels && { labels: policy.labels };
+    appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy, ...labels });
   }
   lastBlanked = blanked;
   return { setters, automations, warnings };
+}
+function labelsOf(given) {
+  if (!isRecord(given)) return void 0;
+  const labels = Object.fromEntries(Object.entries(given).filter((entry) => typeof entry[1] === "string"));
+  return Object.keys(labels).length > 0 ? labels : void 0;
 }
 function objectNamespaces(built, own) {
   const kept = { namespace: own ?? DEFAULT_NAMESPACE };
@@ -47720,6 +47884,10 @@ function directoriesAbove(file) {
 }
 function updatesFile({ treePath }, file) {
   return treePath !== void 0 && (treePath === "" || file === treePath || file.startsWith(`${treePath}/`));
+}
+function selectsPolicy({ policySelector }, setter) {
+  if (policySelector === void 0) return true;
+  return policySelector.selector !== void 0 && selects(policySelector.selector, setter.labels ?? {});
 }
 function runningAutomations(automations, changed) {
   return [...new Set(automations.flatMap((a) => a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []))];
@@ -49823,7 +49991,11 @@ var Planner = class {
       const value = valueFrom(tokens, item.value, this.lines);
       const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
       if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path6);
-      for (const m of matches) this.union(m.value, value, path6);
+      for (const m of matches) {
+        if (item.operator === "=") this.replace(m.value, value, path6);
+        else if (item.operator === ":") this.union(m.value, value, path6);
+        else this.append(m.value, value, path6);
+      }
     }
   }
   /**
@@ -49832,9 +50004,9 @@ var Planner = class {
    * holds (the same tokens, whatever the layout) is not appended again, so that a second run
    * of the same request changes nothing.
    */
-  append(old, value) {
+  append(old, value, key = this.spec.path) {
     if (old.type !== "list" || value.expr.type !== "list") {
-      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
+      return this.warn(old.first, `${key}+= needs a list literal on both sides; nothing appended`);
     }
     const added = [];
     for (const item of value.expr.items) {
@@ -49847,7 +50019,7 @@ var Planner = class {
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
-    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
+    this.change(old.first, nodeText(this.tokens, old), written, key);
   }
   /**
    * The splice that adds `items` after the last item of a config or list: between empty
@@ -50933,8 +51105,7 @@ function invalidDigests(kind2, changes, sets, fieldName = byFlag) {
     const read = kind2 === "kcl" ? kclRead(value) : value;
     const problem = read === "" || read === "~" || read === "null" ? void 0 : digestProblem(read);
     if (problem === void 0) return [];
-    const field2 = fieldId(kind2, c.key);
-    const writer = field2 !== void 0 && sets.has(field2) ? fieldName("set") : "its configured override";
+    const writer = bySet(kind2, sets, c.key) ? fieldName("set") : "its configured override";
     const message = `${c.key}: ${writer} wrote ${read}, which is no digest (${problem}); Kubernetes refuses an image reference pinned to it`;
     return [{ line: c.line, message }];
   });
@@ -50986,13 +51157,14 @@ function answeredBySet(warning2, kind2, changes, sets) {
   return changes.some((c) => c.line === warning2.line && fieldId(kind2, c.key) === field2);
 }
 function setOverImages(kind2, sets, overruled, fieldName = byFlag) {
-  return overruled.filter(({ override }) => {
-    const field2 = fieldId(kind2, override.key);
-    return field2 !== void 0 && sets.has(field2);
-  }).map(({ edit, override }) => ({
+  return overruled.filter(({ override }) => bySet(kind2, sets, override.key)).map(({ edit, override }) => ({
     line: override.line,
     message: `${override.key}: ${fieldName("set")} ${override.op === "delete" ? "deleted it" : `wrote ${shownValue(override.new)}`}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
   }));
+}
+function bySet(kind2, sets, key) {
+  const field2 = fieldId(kind2, key);
+  return field2 !== void 0 && [...sets].some((set2) => field2 === set2 || field2.startsWith(`${set2}\0`));
 }
 function setsInFile(kind2, overrides) {
   const sets = overrideIds(kind2, overrides);
@@ -51561,6 +51733,7 @@ var ImageEditor = class {
    */
   markLiterals() {
     const { tokens } = this;
+    const interpolated = [];
     for (const place of markerComments(tokens)) {
       const { line } = place;
       const reading = readMarker(place.comment);
@@ -51588,10 +51761,16 @@ var ImageEditor = class {
       if (marked === void 0) continue;
       if (tokens.kind[marked] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
-      else if (tokens.flags[marked] & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
-      else this.mark(marked, marker);
+      else if (tokens.flags[marked] & StringFlag.Interpolated) {
+        const variable = marker.field === "ref" || marker.field === "tag" ? tagVariable(this.literal(marked).body) : void 0;
+        interpolated.push({ line, setter: marker.setter, variable, token: marked });
+      } else this.mark(marked, marker);
       this.claimed.add(marked);
+    }
+    for (const { line, setter, variable, token } of interpolated) {
+      const answered = variable === void 0 || this.setBySet(token, variable) || (this.assigned().get(variable) ?? []).some((held) => held !== void 0 && this.claimed.has(held));
+      const where2 = answered ? "" : `; ${this.whereSet(variable, variable)}`;
+      this.warnings.push({ line, message: `Flux setter "${setter}" marks a string with \${...}, which is not edited${where2}` });
     }
   }
   /**
@@ -51834,8 +52013,8 @@ var ImageEditor = class {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(variable) {
-    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
+  whereSet(variable, named3 = "that variable") {
+    const elsewhere = `set the version where ${named3} is set (a Flux ":tag" marker on its line, or an override)`;
     if (variable === void 0 || variable.includes(".")) return elsewhere;
     const lines = (this.assigned().get(variable) ?? []).flatMap((held) => held === void 0 ? [] : [this.line(this.literal(held))]);
     if (lines.length === 0) return elsewhere;
@@ -52009,6 +52188,9 @@ function suffixWarning(image) {
 function versionVariable(body, stale) {
   if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
   return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
+}
+function tagVariable(body) {
+  return /:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?::[^}]*)?\}$/.exec(body)?.[1];
 }
 var CONCATENATED_PATHS = ['/" + "', "/' + '"];
 function literalAt(tokens, token) {
@@ -53206,7 +53388,7 @@ function resourcesOf(file, text2) {
     ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, yaml, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
   );
 }
-function selects(selector, resource) {
+function selects2(selector, resource) {
   if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
   const [group2, version] = splitApiVersion(resource.apiVersion);
   const fields = [
@@ -53408,7 +53590,7 @@ function failsBuild(tree, graph) {
 }
 function setsVersionIn(documents2, resources, repository) {
   const only = /* @__PURE__ */ new Set([repository]);
-  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+  return documents2.some((doc) => resources.some((resource) => selects2(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
 }
 function tagPlace(doc, key) {
   return { file: doc.patch.file, document: doc.document, key };
@@ -53451,7 +53633,7 @@ async function pairedTagsOf(tree, incoming, read) {
     const split2 = failing ? documents2.flatMap((doc) => splitPairTags(doc).map(({ value, name }) => ({ doc, value, name }))) : [];
     if (lone.length === 0 && wholes.length === 0 && misread.length === 0 && split2.length === 0) continue;
     const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
-    const over = (doc, tag) => built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
+    const over = (doc, tag) => built.some((resource) => selects2(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
     for (const { doc, tag } of misread) {
       const place = tagPlace(doc, tag.value.key);
       if (over(doc, tag)) refused.set(placeId(place), place);
@@ -53478,7 +53660,7 @@ async function pairedTagsOf(tree, incoming, read) {
       const at = placeId(tagPlace(doc, tag.value.key));
       if (paired2.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
       const picked = built.flatMap((resource) => {
-        const selected = selects(doc.selector, resource);
+        const selected = selects2(doc.selector, resource);
         return selected === false ? [] : [{ resource, selected }];
       });
       if (tag.ownRepository && !picked.some(({ resource }) => givesRegistry(tag, resource))) continue;
@@ -53540,7 +53722,7 @@ function ownPairTags(doc, repositories) {
 function replacedOver(doc, tag, built, repositories) {
   const { value, mapping, op } = tag;
   for (const resource of built) {
-    if (selects(doc.selector, resource) === false) continue;
+    if (selects2(doc.selector, resource) === false) continue;
     const pair = resourcePair(resource, mapping);
     if (!pair) continue;
     const ownRegistry = ownField(doc, mapping)("registry") !== void 0;
@@ -54169,11 +54351,21 @@ async function knownImagesIn(listed, request2) {
 }
 
 // src/engine/apply-set.ts
-function malformedSets(sets, fieldName) {
+function malformedSets(sets, fieldName, texts) {
   return sets.flatMap((set2) => {
-    const error2 = setSpecError(set2, fieldName);
+    const error2 = setSpecError(set2, fieldName, texts?.get(set2.file));
     return error2 ? [{ ...located(set2.file, error2), field: "set" }] : [];
   });
+}
+async function malformedSetsIn(listed, sets, fieldName) {
+  const malformed2 = malformedSets(sets, fieldName);
+  if (malformed2.length === 0) return malformed2;
+  const texts = /* @__PURE__ */ new Map();
+  for (const file of new Set(malformed2.flatMap((issue2) => issue2.file ?? []))) {
+    const text2 = await readText(listed, file).catch(() => void 0);
+    if (text2 !== void 0) texts.set(file, text2);
+  }
+  return malformedSets(sets, fieldName, texts);
 }
 
 // src/engine/setters.ts
@@ -54349,12 +54541,16 @@ function governingIn(owner, candidates2, everyAutomation, configPath, ownerOf) {
     if (typeof defined === "string") answer = defined;
     else {
       let from = [path6];
+      let leftOut2;
       if (automations.length > 0) {
         const above = ["", ...[...path6.matchAll(/\//g)].map((slash) => path6.slice(0, slash.index))];
-        const covering = [.../* @__PURE__ */ new Set([...above.flatMap((directory2) => ofNamespace?.get(directory2) ?? []), ...own ?? []])].sort((a, b) => a - b);
-        from = covering.map((i) => automations[i].file);
+        const covering = [.../* @__PURE__ */ new Set([...above.flatMap((directory2) => ofNamespace?.get(directory2) ?? []), ...own ?? []])].sort((a, b) => a - b).map((i) => automations[i]);
+        const { nearest } = defined;
+        const selecting = covering.filter((a) => a.policySelector === void 0 || nearest([a.file]).some((setter) => selectsPolicy(a, setter)));
+        if (covering.length > 0 && selecting.length === 0) leftOut2 = notSelected(covering, nearest(covering.map((a) => a.file)));
+        from = selecting.map((a) => a.file);
       }
-      answer = from.length === 0 ? `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${updatePaths}); the marked value is left as it is` : nearestCandidate(key, defined, from, automations.length > 0, configPath);
+      answer = leftOut2 ?? (from.length === 0 ? `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${updatePaths}); the marked value is left as it is` : nearestCandidate(key, defined, from, automations.length > 0, configPath));
     }
     if (own === void 0) {
       const ofKey = answers.get(key) ?? /* @__PURE__ */ new Map();
@@ -54363,6 +54559,19 @@ function governingIn(owner, candidates2, everyAutomation, configPath, ownerOf) {
     }
     return answer;
   };
+}
+function notSelected(covering, policies) {
+  const selecting = covering.map(({ id, file, policySelector }) => {
+    const { selector, text: text2, line } = policySelector;
+    return `${id} (${file}:${line}) ${selector === void 0 ? "has one Kubernetes refuses (see the warning there)" : `selects ${text2}`}`;
+  });
+  const labelled = policies.map(({ file, line, labels }) => {
+    const written = Object.entries(labels ?? {}).map(([key, value]) => `${key}=${value}`);
+    return `${file}:${line} (${written.length === 0 ? "no labels" : `labels ${written.join(",")}`})`;
+  });
+  const which2 = covering.length === 1 ? "the ImageUpdateAutomation that updates this file" : "the ImageUpdateAutomation objects that update this file";
+  const fix = covering.some((a) => a.policySelector.selector !== void 0) ? "label the ImagePolicy so that a selector picks it, or widen the selector" : "fix the selector";
+  return `is left out by the spec.policySelector of ${which2}: ${andList(selecting)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
 }
 function seenOf(key, all, seen, owner, configPath, ownerOf) {
   const candidates2 = all.filter((c) => seen(c.flux.file));
@@ -55077,7 +55286,7 @@ function publicFilePlan(file) {
 }
 async function planUpdate(listed, request2) {
   const valid = await validateInTree(listed, request2);
-  const malformed2 = malformedSets(valid.sets, request2.fieldName);
+  const malformed2 = await malformedSetsIn(listed, valid.sets, request2.fieldName);
   if (malformed2.length > 0) throw new RequestError2(malformed2);
   const { files, links, source, warnings: leftOut2 } = await listTree(listed);
   const present = new Set(files);
@@ -58562,6 +58771,10 @@ var ISSUE_ANNOTATIONS = 9;
 function annotateIssues(issues, at) {
   for (const issue2 of issues.slice(0, ISSUE_ANNOTATIONS)) error(...annotationOf(issue2, at));
 }
+function failStep(message) {
+  process.exitCode = ExitCode.Failure;
+  error(...annotationOf({ message }, "in-message"));
+}
 function printDiff(result) {
   for (const file of result.plan.files) infoUntrusted(unifiedDiff(file.path, file.before, file.after));
   for (const landing of result.landings) {
@@ -58763,7 +58976,7 @@ async function fail2(error2, at, landed) {
     error2 instanceof RequestError2 ? `nothing was written; the request is not usable:
 ${issues.map((i) => `- ${formatDiagnostic(i)}`).join("\n")}` : error2 instanceof Error ? error2.message : String(error2)
   );
-  setFailed(message);
+  failStep(message);
   setLandedOutputs(landed?.landings ?? []);
   await writeFailureSummary(message, issues, landed).catch(summaryNotWritten);
 }

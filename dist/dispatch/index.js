@@ -34179,6 +34179,19 @@ async function writeSummaryFile() {
   await summary.emptyBuffer().addRaw(html).write();
 }
 
+// src/image/once-each.ts
+function onceEachImage(texts) {
+  const seen = /* @__PURE__ */ new Set();
+  return texts.filter((text) => {
+    const image = tryParseImageRef(text);
+    if (!image) return true;
+    const key = JSON.stringify([image.repository, image.tag, image.digest]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 // src/action/boolean-input.ts
 function booleanInput(name, value) {
   const v = value.trim();
@@ -34274,7 +34287,7 @@ function readDispatchInputs(core, source) {
   if (workflow !== "" && ref !== "" && !isBranchName(ref)) throw new InputError(`input ref: ${JSON.stringify(ref)} is not a branch or tag name`);
   const targets = listInput(core, "targets");
   checkTargetsInput(targets);
-  const payloadInput = { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) };
+  const payloadInput = { images: onceEachImage(images), source, targets, extra: extraPayload(core.getInput("client-payload")) };
   const tooManyKeys = extraKeysIssue(payloadInput);
   if (tooManyKeys) throw new InputError(`input client-payload: ${tooManyKeys}`);
   const payload = buildPayload(payloadInput, workflow === "" ? "repository_dispatch" : "workflow_dispatch");
@@ -34311,7 +34324,7 @@ function metadataOverridden(fromMetadata, withDigest) {
   return `${withDigest ? "inputs metadata and digest have" : "input metadata has"} no effect: images names every repository metadata lists (${repositories}), and an image in images takes the place of metadata's pick`;
 }
 function checkImagesInput(images) {
-  const checked = checkIncomingImages([...new Set(images)], () => "input images");
+  const checked = checkIncomingImages(onceEachImage(images), () => "input images");
   if (checked.issues.length === 0) return;
   const repeated = new Set(checked.images.map((image) => image.repository)).size < checked.images.length;
   const hint = "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.";
@@ -34398,20 +34411,21 @@ function setOutputs(payload, repositories, dispatched) {
   setOutput("run-url", lines.map((d) => d?.runUrl ?? "").join("\n"));
   setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
 }
-async function writeSummary(payload, repositories, dispatched, failure) {
+async function writeSummary(payload, repositories, dispatched, warnings, failure) {
   const rows = perRepository(repositories, dispatched).map((d, i) => [escapeHtml(d?.repository ?? repositories[i]), ...d ? delivered(d) : NOT_DELIVERED]);
   summary.addHeading("gitops-promote dispatch", 3);
-  await writeReport(payload, rows, failure);
+  await writeReport(payload, rows, warnings, failure);
 }
-async function writeDryRunSummary(payload, plan) {
+async function writeDryRunSummary(payload, plan, warnings) {
   summary.addHeading("gitops-promote dispatch", 3);
   summary.addRaw("Dry run: nothing was sent. The payload was built and checked as a real run does.", true);
   await writeReport(
     payload,
-    plan.repositories.map((repo) => [escapeHtml(repo.fullName), `${eventOf(plan)} (not sent)`, "-", "-"])
+    plan.repositories.map((repo) => [escapeHtml(repo.fullName), `${eventOf(plan)} (not sent)`, "-", "-"]),
+    warnings
   );
 }
-async function writeReport(payload, rows, failure) {
+async function writeReport(payload, rows, warnings, failure) {
   const images = payload.images.map((image) => `<code>${escapeHtml(image)}</code>`);
   const table = firstFitting(rows, SUMMARY_BUDGET / 4, rowBytes);
   addFittedList(firstFitting(images, SUMMARY_BUDGET / 4, itemBytes), "image", "The <code>payload</code> output lists every one.");
@@ -34419,6 +34433,10 @@ async function writeReport(payload, rows, failure) {
   if (table.omitted.length > 0) {
     const more = counted(table.omitted.length, "more repository", "more repositories");
     summary.addRaw(leftOut2(more, "The log says where each event was sent, and the step's error which failed."), true);
+  }
+  if (warnings.length > 0) {
+    summary.addRaw("This run's warnings:", true);
+    addFittedList(firstFitting(warnings.map(escapeHtml), SUMMARY_BUDGET / 8, itemBytes), "warning", "This step's log has every one.");
   }
   if (failure) addFailure(failure);
   await writeSummaryFile();
@@ -34430,7 +34448,7 @@ async function writeRefusedSummary(failure) {
   await writeSummaryFile();
 }
 function addFailure(failure) {
-  const cut = cutToBytes(failure, SUMMARY_BUDGET / 2 / MARKUP_GROWTH);
+  const cut = cutToBytes(failure, SUMMARY_BUDGET * 3 / 8 / MARKUP_GROWTH);
   summary.addCodeBlock(escapeHtml(cut ?? failure));
   if (cut !== void 0) summary.addRaw(leftOut2("the rest of the failure", "The step's error in the log has all of it."), true);
 }
@@ -34470,17 +34488,19 @@ async function run() {
         const plan = checkDispatch(inputs.options);
         info(`dry run: nothing sent; ${describePlan(plan)} would announce ${inputs.options.payload.images.join(", ")}`);
         setOutputs(inputs.options.payload, inputs.options.repositories, []);
-        await writeDryRunSummary(inputs.options.payload, plan).catch(summaryNotWritten);
+        await writeDryRunSummary(inputs.options.payload, plan, inputs.warnings).catch(summaryNotWritten);
         return;
       }
       const octokit = createClient({ token: inputs.token, log: (message) => warning(redact(message)) });
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => info(line) });
       setOutputs(result.payload, inputs.options.repositories, result.dispatched);
-      await writeSummary(result.payload, inputs.options.repositories, result.dispatched).catch(summaryNotWritten);
+      await writeSummary(result.payload, inputs.options.repositories, result.dispatched, inputs.warnings).catch(summaryNotWritten);
     } catch (error2) {
       if (!(error2 instanceof DispatchError)) throw error2;
       setOutputs(inputs.options.payload, inputs.options.repositories, error2.dispatched);
-      await writeSummary(inputs.options.payload, inputs.options.repositories, error2.dispatched, redact(error2.message)).catch(summaryNotWritten);
+      await writeSummary(inputs.options.payload, inputs.options.repositories, error2.dispatched, inputs.warnings, redact(error2.message)).catch(
+        summaryNotWritten
+      );
       throw error2;
     }
   } catch (error2) {

@@ -3727,1201 +3727,6 @@ function appliedOps(list) {
   }));
 }
 
-// src/yaml/merge-key.ts
-function isMergeKey(key) {
-  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
-}
-function hasMergeKey(map2) {
-  return map2.pairs.some((pair) => isMergeKey(pair.key));
-}
-function mergedFromWords(key, from, line) {
-  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
-}
-var MERGE_SHARED = "which every mapping merging it shares";
-function mergedValue(file, root, map2, path, key) {
-  const found = mergedFrom({ file, root, key, own: ownPair(key), known: mergesOf(file, key) }, map2, /* @__PURE__ */ new Set()).merged;
-  return found?.node ? { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path } : void 0;
-}
-function mergedHolder(file, root, key, adding) {
-  const real = ownPair(key);
-  const own = adding === void 0 || real(adding) ? real : (map2) => map2 === adding ? { value: null } : real(map2);
-  const search2 = { file, root, key, own, known: own === real ? mergesOf(file, key) : /* @__PURE__ */ new Map() };
-  return (map2) => own(map2) ? map2 : mergedFrom(search2, map2, /* @__PURE__ */ new Set()).merged?.holder;
-}
-function mergeSources(file, root, map2) {
-  return map2.pairs.flatMap((pair) => {
-    if (!isMergeKey(pair.key) || pair.value === null) return [];
-    const items = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
-    return items.flatMap(({ node: node2, at }) => {
-      const merged = node2.kind === "alias" ? anchoredValue(file, root, node2) : { node: node2, path: at };
-      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node2.kind !== "alias" }] : [];
-    });
-  });
-}
-function ownPair(key) {
-  return (map2) => map2.pairs.find((pair) => pair.key.kind === "scalar" && !isMergeKey(pair.key) && pair.key.text === key);
-}
-var mergesOfFile = /* @__PURE__ */ new WeakMap();
-function mergesOf(file, key) {
-  let byKey = mergesOfFile.get(file);
-  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
-  let merges = byKey.get(key);
-  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
-  return merges;
-}
-function mergedFrom(search2, map2, seen) {
-  const { known } = search2;
-  if (known.has(map2)) return { merged: known.get(map2), cut: false };
-  if (seen.has(map2)) return { merged: void 0, cut: true };
-  seen.add(map2);
-  let cut = false;
-  const answer = (merged) => {
-    if (!cut) known.set(map2, merged);
-    return { merged, cut };
-  };
-  for (const source of mergeSources(search2.file, search2.root, map2)) {
-    const own = search2.own(source.node);
-    if (own) return answer({ holder: source.node, node: own.value, path: [...source.path, search2.key], fromMap: source.fromMap });
-    if (source.node === map2) continue;
-    const below = mergedFrom(search2, source.node, seen);
-    cut ||= below.cut;
-    const found = below.merged;
-    if (found) return answer(found.fromMap ? { ...found, path: [...source.path, ...found.path], fromMap: source.fromMap } : found);
-  }
-  return answer(void 0);
-}
-function fieldsOf(file, root, map2, path, inFlow) {
-  const merges = hasMergeKey(map2);
-  return (key) => {
-    const value = mapValue(map2, key);
-    if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || map2.flow };
-    const merged = merges ? mergedValue(file, root, map2, path, key) : void 0;
-    return merged && { ...merged, inFlow: false, merged: true };
-  };
-}
-function fieldsAt(file, root, path, keys) {
-  let field2 = { node: nodeAt(root, path) ?? null, path, inFlow: false };
-  for (const key of keys) {
-    const node2 = field2?.node;
-    if (!field2 || !node2) return void 0;
-    if (node2.kind === "map" && typeof key === "string") field2 = fieldsOf(file, root, node2, field2.path, field2.inFlow)(key);
-    else if (node2.kind === "seq" && typeof key === "number") {
-      const item = node2.items[key];
-      field2 = item && { node: item, path: [...field2.path, key], inFlow: field2.inFlow || node2.flow };
-    } else return void 0;
-  }
-  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
-}
-function replacedOnTheWay(file, root, path, keys) {
-  let field2 = { node: nodeAt(root, path) ?? null, path, inFlow: false };
-  for (const key of keys) {
-    const map2 = field2.node;
-    if (map2?.kind !== "map" || typeof key !== "string") return false;
-    field2 = fieldsOf(file, root, map2, field2.path, field2.inFlow)(key);
-    if (!field2) return false;
-    const value = field2.node?.kind === "alias" ? anchoredValue(file, root, field2.node)?.node : field2.node;
-    if (value === void 0) return false;
-    if (value?.kind !== "map") return true;
-    field2 = { ...field2, node: value };
-  }
-  return false;
-}
-
-// src/yaml/placeholder.ts
-var FILLERS = [
-  {
-    opens: "${",
-    closes: "}",
-    // `${VAR:=default}` is named `${VAR}`: the variable to set.
-    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
-    unnamed: "${...}",
-    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
-    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
-    every: "value its substitution variables fill in",
-    pinned: "substitute the version too, or set it per cluster"
-  },
-  {
-    opens: "{{",
-    closes: "}}",
-    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
-    unnamed: "{{...}}",
-    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
-    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
-    every: "app its generator makes",
-    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
-  }
-];
-function hasPlaceholder(text2) {
-  return FILLERS.some((filler) => text2.includes(filler.opens));
-}
-function placeholderReason(text2, reference, manifest, elements) {
-  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
-  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
-  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
-  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
-}
-function staleElements(root, placeholder, part, update) {
-  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
-  if (name === void 0 || root === null) return void 0;
-  let byUpdate = staleByRoot.get(root);
-  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
-  let byName = byUpdate.get(update);
-  if (!byName) byUpdate.set(update, byName = /* @__PURE__ */ new Map());
-  const key = `${part} ${name}`;
-  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update));
-  return byName.get(key);
-}
-var staleByRoot = /* @__PURE__ */ new WeakMap();
-function readStaleElements(root, name, part, update) {
-  const held = [];
-  for (const { elements, path } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
-    elements.items.forEach((element, e) => {
-      const value = nodeAt(element, [name]);
-      if (isFlowScalar(value)) held.push({ path: [...path, e, name], value: value.text });
-    });
-  if (held.length === 0) return void 0;
-  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
-  return held.filter(({ value }) => nextVersion(update, version(value)) !== void 0);
-}
-function listElements(generators, path) {
-  if (generators?.kind !== "seq") return [];
-  return generators.items.flatMap((generator, g) => {
-    const elements = nodeAt(generator, ["list", "elements"]);
-    if (elements?.kind === "seq") return [{ elements, path: [...path, g, "list", "elements"] }];
-    return ["matrix", "merge"].flatMap((kind2) => listElements(nodeAt(generator, [kind2, "generators"]), [...path, g, kind2, "generators"]));
-  });
-}
-var ELEMENTS_NAMED = 5;
-function elementsHolding(elements) {
-  let text2 = holding.get(elements);
-  if (text2 === void 0) {
-    text2 = cappedList(
-      elements.map(({ path, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path)} holds ${value}` : ""),
-      ELEMENTS_NAMED
-    );
-    holding.set(elements, text2);
-  }
-  return text2;
-}
-var holding = /* @__PURE__ */ new WeakMap();
-function leftToPlaceholder(path) {
-  return { field: formatPath(path), reason: "placeholder" };
-}
-function warnPlaceholderField(fields, name, update, plan, manifest) {
-  for (const [part, field2] of Object.entries(fields)) {
-    const node2 = field2?.node;
-    if (field2 && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
-      if (nextVersion(update, {}) !== void 0)
-        plan.warn(
-          node2.start,
-          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
-          void 0,
-          leftToPlaceholder(field2.path)
-        );
-      return true;
-    }
-  }
-  return false;
-}
-function warnSubstituted(node2, path, incoming, plan) {
-  if (plan.isClaimed(node2)) return;
-  const named2 = namedReference(node2.text);
-  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
-  if (stale) {
-    const update = incoming.get(stale.repository);
-    if (nextVersion(update, {}) === void 0) return;
-    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
-    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update);
-    if (elements?.length === 0) return;
-    return plan.warn(
-      node2.start,
-      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
-      void 0,
-      leftToPlaceholder(path)
-    );
-  }
-  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
-  if (!pin) return;
-  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
-  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
-  plan.warn(
-    node2.start,
-    `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
-  );
-}
-function namedReference(text2) {
-  const eq = literalIndexOf(text2, "=");
-  if (eq <= 0) return void 0;
-  const image = text2.slice(eq + 1);
-  const at = versionIndex(image);
-  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
-}
-function versionIndex(image) {
-  let colon = -1;
-  for (const i of literalIndexes(image)) {
-    if (image[i] === "@") return colon === -1 ? i : colon;
-    if (image[i] === ":") colon = i;
-    if (image[i] === "/") colon = -1;
-  }
-  return colon;
-}
-function rootHolding(plan, node2) {
-  return documentHolding(plan, node2)?.root ?? null;
-}
-function documentHolding(plan, node2) {
-  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
-}
-function inManifest(plan, node2) {
-  const object = documentHolding(plan, node2)?.object;
-  return object?.apiVersion !== void 0 || object?.kind !== void 0;
-}
-function literalIndexOf(text2, char) {
-  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
-  return -1;
-}
-function* literalIndexes(text2) {
-  for (let i = 0; i < text2.length; i++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
-    if (!filler) {
-      yield i;
-      continue;
-    }
-    const close = text2.indexOf(filler.closes, i + filler.opens.length);
-    if (close === -1) return;
-    i = close + filler.closes.length - 1;
-  }
-}
-function literalPieces(text2) {
-  const pieces = [];
-  let from = 0;
-  for (let at = 0; at < text2.length; at++) {
-    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
-    if (!filler) continue;
-    const close = text2.indexOf(filler.closes, at + filler.opens.length);
-    if (close === -1) break;
-    pieces.push(text2.slice(from, at));
-    from = close + filler.closes.length;
-    at = from - 1;
-  }
-  return [...pieces, text2.slice(from)];
-}
-function templatedPin(text2, incoming) {
-  const pieces = literalPieces(text2.trim());
-  if (pieces.length < 2) return void 0;
-  const last = pieces[pieces.length - 1];
-  const at = last.indexOf("@");
-  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
-  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
-  if (start === -1) return void 0;
-  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
-  const digest = at === -1 ? void 0 : last.slice(at + 1);
-  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
-  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
-  const literal2 = repository.join("\n");
-  const [first] = repository;
-  for (const update of incoming.values()) {
-    const name = update.image.repository;
-    const written = spellings(name);
-    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
-    if (!written.some((spelling) => spells(repository, spelling))) continue;
-    if (nextVersion(update, versionOf(tag, digest)) !== void 0)
-      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
-  }
-  return void 0;
-}
-function spellings(repository) {
-  if (!repository.startsWith("docker.io/")) return [repository];
-  const short = repository.slice("docker.io/".length);
-  return short.startsWith("library/") ? [repository, short, short.slice("library/".length)] : [repository, short];
-}
-function spells(pieces, name) {
-  const first = pieces[0];
-  const last = pieces[pieces.length - 1];
-  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
-  let from = first.length;
-  for (const piece of pieces.slice(1, -1)) {
-    const found = name.indexOf(piece, from);
-    if (found === -1) return false;
-    from = found + piece.length;
-  }
-  return from <= name.length - last.length;
-}
-
-// src/yaml/renamed.ts
-function warnRenamed(plan, incoming, fieldName, at, name, to) {
-  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
-  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
-  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
-    field: formatPath(at.field),
-    reason: "advised-override"
-  });
-}
-
-// src/yaml/readers.ts
-var indexOfFile = /* @__PURE__ */ new WeakMap();
-function indexOf(file) {
-  let index2 = indexOfFile.get(file);
-  if (index2 === void 0) indexOfFile.set(file, index2 = buildIndex(file));
-  return index2;
-}
-function buildIndex(file) {
-  const placed = /* @__PURE__ */ new Map();
-  const mergers = /* @__PURE__ */ new Map();
-  const aliases = /* @__PURE__ */ new Map();
-  const holders = /* @__PURE__ */ new Map();
-  const push = (map2, key, value) => {
-    const list = map2.get(key);
-    if (list) list.push(value);
-    else map2.set(key, [value]);
-  };
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node: map2, path, inFlow }) => {
-      if (map2.kind !== "map") return;
-      placed.set(map2, { map: map2, path, inFlow, root });
-      if (hasMergeKey(map2)) for (const source of mergeSources(file, root, map2)) push(mergers, source.node, map2);
-      for (const { key: keyNode, value } of map2.pairs) {
-        const key = scalarText(keyNode);
-        if (key === void 0 || value === null || isMergeKey(keyNode)) continue;
-        holders.set(value, { map: map2, key });
-        const anchored2 = value.kind === "alias" ? anchoredValue(file, root, value) : void 0;
-        if (value.kind === "alias" && anchored2) push(aliases, anchored2.node, { map: map2, key, alias: value });
-      }
-    });
-  }
-  return { placed, mergers, aliases, holders };
-}
-function readersOfValue(file, node2) {
-  const holder = mayShare(file) ? indexOf(file).holders.get(node2) : void 0;
-  return holder ? readersOf(file, holder.map, holder.key) : [];
-}
-function mayShare(file) {
-  return file.text.includes("<<") || file.text.includes("&");
-}
-function readersOf(file, map2, key) {
-  if (!mayShare(file)) return [];
-  const index2 = indexOf(file);
-  const place = index2.placed.get(map2);
-  if (place === void 0) return [];
-  const readers = [];
-  const holder = mergedHolder(file, place.root, key, map2);
-  const queue = [map2];
-  const seen = new Set(queue);
-  for (const source of queue) {
-    for (const merger of index2.mergers.get(source) ?? []) {
-      if (seen.has(merger)) continue;
-      seen.add(merger);
-      if (holder(merger) !== map2) continue;
-      queue.push(merger);
-      const at = merger.pairs.find((pair) => isMergeKey(pair.key))?.key.start ?? merger.start;
-      readers.push({ ...index2.placed.get(merger), key, at });
-    }
-  }
-  const value = mapValue(map2, key);
-  for (const { map: aliasing, key: as, alias } of (value && index2.aliases.get(value)) ?? []) {
-    readers.push({ ...index2.placed.get(aliasing), key: as, alias, at: alias.start });
-    readers.push(...readersOf(file, aliasing, as));
-  }
-  return readers;
-}
-
-// src/yaml/quoting.ts
-var YAML11_BOOLEANS = new Map([
-  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
-  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
-]);
-var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
-var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
-var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
-var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
-var NUMBER_PATTERNS = [
-  /^[-+]?(?:0|[1-9][0-9_]*)$/,
-  // decimal int
-  /^[-+]?0[0-7_]+$/,
-  // 1.1 octal
-  /^[-+]?0o[0-7_]+$/,
-  // 1.2 octal
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  // hex
-  /^[-+]?0b[01_]+$/,
-  // binary
-  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
-  // float, `1.10`, `1e3`
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
-  // 1.1 sexagesimal `1:20`
-];
-function readsAsNonString(value) {
-  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
-}
-function numberRead(text2) {
-  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
-  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
-  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
-  if (typeof value === "number" && Number.isNaN(value)) return void 0;
-  return String(text2.startsWith("-") ? -value : value);
-}
-function yaml11Boolean(text2) {
-  return YAML11_BOOLEANS.get(text2);
-}
-function readsAsNull(node2) {
-  if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
-  return node2.style === "plain" && nonStringType(node2.text) === "null";
-}
-function nonStringType(text2) {
-  if (text2 === "" || NULLS.has(text2)) return "null";
-  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
-  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
-}
-function misreadAs(held, next) {
-  if (held === next) return void 0;
-  const heldType = nonStringType(held);
-  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
-  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
-  const read = numberRead(next);
-  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
-  const boolean = yaml11Boolean(next);
-  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
-  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
-}
-function isPrintable(code) {
-  return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
-}
-var FLOW_INDICATORS = /[,[\]{}]/;
-function isPlainSafe(value, inFlow) {
-  if (readsAsNonString(value)) return false;
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
-  if (/^\s|\s$/.test(value)) return false;
-  if (value.startsWith("---") || value.startsWith("...")) return false;
-  const first = value[0];
-  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
-  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
-  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
-  return !(inFlow && FLOW_INDICATORS.test(value));
-}
-function doubleQuoted(value) {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0);
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "	") out += "\\t";
-    else if (isPrintable(code)) out += ch;
-    else if (code <= 255) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else if (code <= 65535) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += `\\U${code.toString(16).padStart(8, "0")}`;
-  }
-  return `${out}"`;
-}
-function singleQuoted(value) {
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
-  return `'${value.replaceAll("'", "''")}'`;
-}
-function renderScalar(value, style, inFlow) {
-  switch (style) {
-    case "double":
-      return doubleQuoted(value);
-    case "single":
-      return singleQuoted(value) ?? doubleQuoted(value);
-    case "plain":
-      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-  }
-}
-function scalarForm(node2, source, inFlow) {
-  if (node2.style === "literal") return "literal block (|) string";
-  if (node2.style === "folded") return "folded (>) string";
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node2.style]} string`;
-  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
-  return renderScalar(node2.text, node2.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
-}
-
-// src/yaml/splice.ts
-function scalarSplice(file, node2, value, inFlow, verbatim = false) {
-  const { start, end } = node2;
-  let insert = verbatim ? value : renderScalar(value, node2.style, inFlow);
-  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
-  if (start === end && file.text[end] === "#") insert = `${insert} `;
-  return { start, end, insert };
-}
-var CORE_TYPES = /* @__PURE__ */ new Map([
-  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
-  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
-  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
-  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
-]);
-function coreType(node2) {
-  return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
-}
-function tagHolds(node2, value, typed2 = false) {
-  const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
-  return reads === void 0 || node2.text === value || typed2 && reads.test(value);
-}
-function tagWarning(subject, node2, value) {
-  return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
-}
-function pairInsertion(file, map2, keys, value) {
-  const { text: text2 } = file;
-  const { start: mapStart } = map2;
-  if (map2.flow) {
-    const pair = keys.reduceRight(
-      (inner, key, i) => {
-        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
-        return i === 0 ? entry : `{${entry}}`;
-      },
-      renderScalar(value, "plain", true)
-    );
-    const lastPair2 = map2.pairs[map2.pairs.length - 1];
-    if (!lastPair2) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
-    const valueEnd = (lastPair2.value ?? lastPair2.key).end;
-    const comma = flowCommaAfter(text2, valueEnd);
-    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
-    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
-  }
-  if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
-    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
-  }
-  const before = file.columnAt(mapStart) - 1;
-  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
-  const indent = " ".repeat(before - properties);
-  const lastPair = map2.pairs[map2.pairs.length - 1];
-  const lastNode = lastPair?.value ?? lastPair?.key;
-  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
-  const lastEnd = (lastNode ?? map2).end;
-  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
-    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
-    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
-  }
-  let end = lastEnd;
-  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
-  const newline = text2.indexOf("\n", end);
-  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
-  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
-  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
-}
-function flowCommaAfter(text2, from) {
-  for (let i = from; i < text2.length; i++) {
-    const c = text2[i];
-    if (c === "#") {
-      const newline = text2.indexOf("\n", i);
-      i = newline < 0 ? text2.length : newline;
-    } else if (c === ",") return i;
-    else if (c !== " " && c !== "	" && c !== "\n" && c !== "\r") return -1;
-  }
-  return -1;
-}
-
-// src/yaml/version-write.ts
-function referenceOf(name, { tag, digest }) {
-  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
-}
-function mergedHold(plan, { at, mapping, name, next }, writes2) {
-  const behind = writes2.find(({ field: field2, node: node2, value }) => field2.merged && plan.valueOf(node2) !== value);
-  if (!behind) return true;
-  const pair = formatPath(mapping);
-  const key = String(behind.field.path[behind.field.path.length - 1]);
-  const from = formatPath(behind.field.path);
-  const line = plan.file.lineAt(behind.node.start);
-  plan.warn(
-    at,
-    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
-  );
-  return false;
-}
-function sharedHold(plan, pair, writes2, adds, judge) {
-  const fields = [
-    ...writes2.flatMap(
-      ({ field: field2, node: node2, value }) => !field2.merged && plan.valueOf(node2) !== value ? [
-        {
-          readers: () => readersOfValue(plan.file, node2),
-          value,
-          at: node2.start,
-          named: `${formatPath(field2.path)} is also`,
-          kept: plan.file.text.slice(node2.start, node2.end)
-        }
-      ] : []
-    ),
-    ...adds.map(({ map: map2, key, value }) => ({
-      readers: () => readersOf(plan.file, map2, key),
-      value,
-      at: pair.at,
-      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
-      kept: '""'
-    }))
-  ];
-  for (const { readers, value, at, named: field2, kept } of fields) {
-    const apart = readers().flatMap((reader) => {
-      const read = judge(reader);
-      return read && read.value !== value ? [{ reader, image: read.image }] : [];
-    });
-    if (apart.length === 0) continue;
-    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
-    const whose = apart.map(
-      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
-    );
-    const list = (items) => cappedList(items, void 0, { sentence: true });
-    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
-    const advice = [
-      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
-      ...apart.flatMap(
-        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
-      )
-    ];
-    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
-    plan.warn(
-      at,
-      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
-      void 0,
-      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
-    );
-    return false;
-  }
-  return true;
-}
-function aliasText(plan, alias) {
-  return plan.file.text.slice(alias.start, alias.end);
-}
-function mergedVersionNote(plan, at, mapping, field2, image) {
-  const key = String(field2.path[field2.path.length - 1]);
-  const from = formatPath(field2.path);
-  const line = plan.file.lineAt(field2.node?.start ?? at);
-  return (why, kind2) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind2, {
-    field: from,
-    reason: "version",
-    said: why,
-    ...named(image, [line])
-  });
-}
-var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
-function heldText(plan, root, node2) {
-  if (node2?.kind !== "alias") return scalarText(node2);
-  const anchored2 = anchoredValue(plan.file, root, node2)?.node;
-  return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
-}
-function fixedVersion(plan, root, { at, mapping, keys }, fields, update, moves) {
-  const fixed = fields.find((field2) => field2 !== void 0 && !isFlowScalar(field2.node));
-  if (fixed === void 0) return false;
-  if (!moves) return true;
-  const { node: node2, path } = fixed;
-  const key = String(path.at(-1));
-  const { repository } = update.image;
-  const alias = node2?.kind === "alias" ? node2 : void 0;
-  const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
-  const line = anchored2 && plan.file.lineAt(anchored2.node.start);
-  const form = node2 === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node2.kind];
-  const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
-  plan.warn(
-    fixed.merged || node2 === null ? at : node2.start,
-    `${formatPath(path)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
-    void 0,
-    { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
-  );
-  return true;
-}
-function named(image, lines) {
-  return { ...image !== void 0 && { image }, lines };
-}
-function claimedOwn(plan, fields) {
-  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
-}
-function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
-  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
-  const unfit = writes2.find(({ field: field2, node: node2, value }) => !field2.merged && !tagHolds(node2, value));
-  if (unfit) {
-    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
-    return false;
-  }
-  say();
-  for (const { field: field2, node: node2, value } of writes2) if (!field2.merged) plan.setScalar(node2, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
-  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
-  return true;
-}
-
-// src/yaml/unset-fields.ts
-function leftText(plan, root, node2) {
-  return isFlowScalar(node2) ? plan.valueOf(node2) : heldText(plan, root, node2);
-}
-function warnUnset(plan, { start, image, repository }, fields, reason) {
-  const unset = fields.filter((field2) => field2.value !== void 0 && field2.value !== field2.held);
-  if (unset.length === 0) return;
-  const named2 = [formatPath(unset[0].path), ...unset.slice(1).map((field2) => field2.key)].join(" and ");
-  plan.warn(
-    unset.find((field2) => field2.node)?.node?.start ?? start,
-    `${named2} ${unset.length > 1 ? "are" : "is"} not set for ${image}: ${reason(unset)}`,
-    void 0,
-    { reason: "unmoved", image: repository }
-  );
-}
-function markedReason(mapping, marked) {
-  return (unset) => `${mapping} has a Flux marker on ${marked.join(" and ")}, so it is left to its markers, as Flux sets only the fields they mark; ${markAdvice(unset)} too to have ${unset.length > 1 ? "them" : "it"} set`;
-}
-function markAdvice(unset) {
-  const written = unset.filter((field2) => field2.node !== void 0).map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`);
-  const missing = unset.filter((field2) => field2.node === void 0).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
-  const listed = (verb, fields) => fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : [];
-  return [...listed("mark", written), ...listed("add", missing)].join(" and ");
-}
-
-// src/yaml/kustomize.ts
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path) {
-  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
-}
-var KUSTOMIZATION_FIELDS = new Map([
-  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"]),
-  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"]),
-  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"])
-]);
-var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
-var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
-var ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
-var VERSION_FIELDS = ["newTag", "digest"];
-function looksLikeKustomization(root) {
-  if (root?.kind !== "map") return false;
-  const images = mapValue(root, "images");
-  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
-  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
-  return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
-}
-function isKustomization(document, file) {
-  const { apiVersion, kind: kind2 } = document.object;
-  if (inGroup(apiVersion, KUSTOMIZE)) return kind2 === void 0 || kind2 === "Kustomization" || kind2 === "Component";
-  if (apiVersion === void 0 && kind2 === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
-  return apiVersion === void 0 ? kind2 === "Kustomization" || kind2 === "Component" : isFluxKustomization(document.object);
-}
-function imageLists(document, file) {
-  if (isHelmRelease(document.object)) {
-    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
-    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
-  }
-  if (!isKustomization(document, file)) return [];
-  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
-}
-var editKustomizeImages = (file, request, plan) => {
-  const incoming = byRepository(request.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const path of imageLists(document, request.file)) {
-      const list = nodeAt(document.root, path);
-      if (list?.kind === "seq") editList(list.items, path, document, incoming, plan, request.fieldName);
-    }
-  }
-};
-function editList(entries, path, document, incoming, plan, fieldName) {
-  entries.forEach((entry, index2) => {
-    if (entry.kind !== "map") return;
-    const at = [...path, index2];
-    const read = fieldsOf(plan.file, document.root, entry, at, false);
-    const field2 = (key) => read(key)?.node;
-    const site = { start: entry.start, at, read };
-    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
-    if (marked.length > 0) return warnLeftEntry(plan, document, site, incoming, marked, markedReason(formatPath(at), marked));
-    const newName = scalarText(field2("newName"));
-    const name = newName || scalarText(field2("name")) || "";
-    const update = incoming.get(normalizeRepository(name) ?? "");
-    if (update && !scalarText(field2("name")))
-      return warnLeftEntry(
-        plan,
-        document,
-        site,
-        incoming,
-        [],
-        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`
-      );
-    if (!update) {
-      if (newName)
-        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
-          name: newName,
-          tag: scalarText(field2("newTag")),
-          pinned: field2("newTag") !== void 0 || field2("digest") !== void 0
-        });
-      return;
-    }
-    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan, true)) return;
-    const current = versionOf(heldText(plan, document.root, field2("newTag")), heldText(plan, document.root, field2("digest")));
-    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
-    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update, nextVersion(update, current) !== void 0)) return;
-    const { next, say: sayTo } = pendingVersion(update, current);
-    const tag = read("newTag");
-    const say = () => sayTo(
-      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update.image.repository) : plan.versionNote(entry.start, formatPath(at), update.image.repository)
-    );
-    if (!next) return say();
-    const values = entryValues(next, !!field2("digest"));
-    const writes2 = [];
-    const adds = [];
-    for (const key of VERSION_FIELDS) {
-      const [f, value] = [read(key), values[key]];
-      if (value === void 0) continue;
-      if (f === void 0) adds.push({ map: entry, key, value });
-      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
-    }
-    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, {
-      kind: "kustomize",
-      document,
-      repository: update.image.repository
-    });
-  });
-}
-function warnLeftEntry(plan, document, { start, at, read }, incoming, skip, reason) {
-  const written = (key) => heldText(plan, document.root, read(key)?.node);
-  const held = (key) => leftText(plan, document.root, read(key)?.node);
-  const name = held("newName") || held("name") || "";
-  const update = incoming.get(normalizeRepository(name) ?? "");
-  const next = update && pendingVersion(update, versionOf(written("newTag"), written("digest"))).next;
-  if (!next) return;
-  const values = entryValues(next, read("digest") !== void 0);
-  const fields = VERSION_FIELDS.filter((key) => !skip.includes(key)).map((key) => ({
-    key,
-    path: [...at, key],
-    node: read(key)?.node,
-    held: held(key),
-    value: values[key],
-    suffix: MARKER_SUFFIX[key]
-  }));
-  warnUnset(plan, { start, image: formatImageRef({ name, ...next }), repository: update.image.repository }, fields, reason);
-}
-var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
-function entryValues(next, hasDigest) {
-  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
-}
-function entryReader(plan, incoming) {
-  return ({ map: map2, path, inFlow, root, key }) => {
-    if (key !== "newTag" && key !== "digest") return void 0;
-    const read = fieldsOf(plan.file, root, map2, path, inFlow);
-    const field2 = (name2) => read(name2)?.node;
-    const text2 = (name2) => {
-      const node2 = field2(name2);
-      return node2 ? scalarOf(plan.file, root, node2)?.text : void 0;
-    };
-    const name = text2("newName") || text2("name");
-    if (!name) return void 0;
-    const update = incoming.get(normalizeRepository(name) ?? "");
-    const next = update && pendingVersion(update, versionOf(text2("newTag"), text2("digest"))).next;
-    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
-  };
-}
-
-// src/yaml/images.ts
-var editImages = (file, request, plan) => {
-  const incoming = byRepository(request.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    const lists = imageLists(document, request.file);
-    if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
-    if (isOpList(document.root)) continue;
-    const fields = [];
-    forEachValue(document.root, (field2) => {
-      if (field2.path[field2.path.length - 1] === "image" && !lists.some((list) => hasPrefix(field2.path, list))) fields.push(field2);
-    });
-    const aliased = new Set(
-      fields.flatMap(({ node: node2, path }) => node2.kind === "alias" && inContainerSpec(path) ? bareAnchored(file, document, node2)?.node ?? [] : [])
-    );
-    for (const { node: node2, path, inFlow } of fields) {
-      if (node2.kind === "alias") warnAliased(file, document, node2, path, incoming, plan, request.kustomizeTagged);
-      else if (isFlowScalar(node2) && hasPlaceholder(node2.text)) warnSubstituted(node2, path, incoming, plan);
-      else if (!aliased.has(node2) && !warnMerged(file, { node: node2, path }, incoming, plan, request.kustomizeTagged))
-        setImageScalar({ node: node2, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
-    }
-  }
-};
-function bareOutside(field2) {
-  if (!field2 || !isFlowScalar(field2.node) || field2.path[field2.path.length - 1] !== "image" || inContainerSpec(field2.path)) return void 0;
-  const ref = tryParseImageRef(field2.node.text);
-  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...field2, node: field2.node, ref } : void 0;
-}
-function bareAnchored(file, document, alias) {
-  return bareOutside(anchoredValue(file, document.root, alias));
-}
-function warnMerged(file, field2, incoming, plan, kustomizeTagged2) {
-  const bare = bareOutside(field2);
-  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
-  const update = bare && incoming.get(bare.ref.repository);
-  if (!bare || !update) return containers.length > 0;
-  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
-  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
-  for (const { path, key, at } of containers)
-    warnBareRead(plan, at, [...path, key], how, bare, update, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged2);
-  return containers.length > 0;
-}
-function warnBareRead(plan, at, path, how, bare, update, where2, kustomizeTagged2) {
-  if (RETAGGED_LISTS.has(inContainerSpec(path)) && kustomizeTagged2?.has(bare.ref.name)) {
-    const reason = kustomizeTagged2.get(bare.ref.name);
-    return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path)} ${how.that} ${reason}`);
-  }
-  const next = nextReference(update, bare.ref);
-  const line = plan.file.lineAt(bare.node.start);
-  if (next)
-    plan.warn(
-      at,
-      `${formatPath(path)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where2}`,
-      void 0,
-      { reason: "unmoved", image: update.image.repository, lines: [line] }
-    );
-}
-function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagged2) {
-  const written = file.text.slice(alias.start, alias.end);
-  const bare = inContainerSpec(path) ? bareAnchored(file, document, alias) : void 0;
-  const update = bare && incoming.get(bare.ref.repository);
-  if (bare && update) {
-    const anchor = anchorOf(file, alias);
-    const where2 = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
-    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
-    if (where2) warnBareRead(plan, alias.start, path, how, bare, update, where2, kustomizeTagged2);
-    return;
-  }
-  const anchored2 = anchoredValue(file, document.root, alias);
-  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] === "image") return;
-  const ref = tryParseImageRef(anchored2.node.text);
-  if (!ref || !incoming.has(ref.repository)) return;
-  const line = file.lineAt(anchored2.node.start);
-  plan.warn(
-    alias.start,
-    `${formatPath(path)} is ${written}, an alias of ${formatPath(anchored2.path)} (line ${line}), which holds ${anchored2.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored2.path)} with a Flux marker`,
-    void 0,
-    { reason: "unmoved", image: ref.repository, lines: [line] }
-  );
-}
-function setImageScalar(field2, kind2, container, incoming, plan, document, kustomizeTagged2) {
-  const { node: node2, path } = field2;
-  if (node2?.kind !== "scalar" || plan.isClaimed(node2)) return;
-  if (!isFlowScalar(node2)) return warnBlock(node2, path, incoming, plan);
-  const ref = tryParseImageRef(node2.text);
-  const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) return;
-  if (ref.tag === void 0 && ref.digest === void 0) {
-    if (!container) return warnBare(node2, path, ref, kind2 === "image" ? bareImageRole(document, path) : void 0, update, plan);
-    if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
-      const reason = kustomizeTagged2.get(ref.name);
-      return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path)} ${reason}`);
-    }
-  }
-  const next = nextReference(update, ref, plan.versionNote(node2.start, formatPath(path), update.image.repository));
-  if (next) plan.setScalar(node2, next, field2.inFlow, { kind: kind2, key: formatPath(path), document });
-}
-function warnBlock(node2, path, incoming, plan) {
-  const written = node2.text.trim();
-  const ref = tryParseImageRef(written);
-  const update = ref && incoming.get(ref.repository);
-  const next = update && nextReference(update, ref);
-  if (!next) return;
-  const { text: text2 } = plan.file;
-  const at = text2.indexOf(written.split("\n", 1)[0], text2.indexOf("\n", node2.start));
-  plan.warn(
-    at < 0 ? node2.start : at,
-    `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
-  );
-}
-function bareImageRole(document, path) {
-  const { apiVersion, kind: kind2 } = document.object;
-  const [holder, index2] = [path.at(-3), path.at(-2)];
-  const inList = (lists) => typeof index2 === "number" && typeof holder === "string" && lists.includes(holder);
-  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index2 === "stepTemplate" ? "runs-latest" : void 0;
-  if (inGroup(apiVersion, ARGO) && kind2 !== void 0 && WORKFLOW_KINDS.has(kind2))
-    return inList(["sidecars"]) || index2 === "container" || index2 === "script" ? "runs-latest" : void 0;
-  if (inGroup(apiVersion, SKAFFOLD) && path.length === 4 && path[0] === "build" && path[1] === "artifacts") return "built";
-  const service = path.length === 3 && path[0] === "services" ? nodeAt(document.root, path.slice(0, 2)) : void 0;
-  return service?.kind === "map" && mapValue(service, "build") !== void 0 ? "built" : void 0;
-}
-var WORKFLOW_KINDS = /* @__PURE__ */ new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
-function warnBare(node2, path, ref, role, update, plan) {
-  if (role === "built") return;
-  if (role === "runs-latest") {
-    const next = nextReference(update, ref);
-    if (next)
-      plan.warn(
-        node2.start,
-        `${formatPath(path)} holds ${ref.name} with no tag or digest, so it runs as ${ref.name}:latest; left as it is: write ${next} there to run that version`,
-        void 0,
-        { reason: "unmoved", image: ref.repository }
-      );
-    return;
-  }
-  const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
-  plan.warn(node2.start, message, void 0, about);
-}
-var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
-var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
-function inContainerSpec(path) {
-  const list = path[path.length - 3];
-  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
-}
-
-// src/yaml/created-shape.ts
-var KUSTOMIZATION_SHAPES = new Map([
-  ...["apiVersion", "kind", "namePrefix", "nameSuffix", "namespace"].map((key) => [key, "string"]),
-  ...["metadata", "helmGlobals", "generatorOptions", "inventory", "sortOptions"].map((key) => [key, "mapping"]),
-  // map[string]string: a key under them holds a string, not a mapping.
-  ...["openapi", "commonLabels", "commonAnnotations"].map((key) => [key, "strings"]),
-  ...[
-    "resources",
-    "components",
-    "crds",
-    "bases",
-    "images",
-    "replicas",
-    "patches",
-    "patchesStrategicMerge",
-    "patchesJson6902",
-    "replacements",
-    "vars",
-    "labels",
-    "configMapGenerator",
-    "secretGenerator",
-    "helmCharts",
-    "helmChartInflationGenerator",
-    "configurations",
-    "generators",
-    "transformers",
-    "validators",
-    "buildMetadata"
-  ].map((key) => [key, "list"])
-]);
-var ITEM_EXAMPLES = {
-  images: "{name: IMAGE, newTag: TAG}",
-  replicas: "{name: NAME, count: N}",
-  patches: "{path: FILE}",
-  labels: "{pairs: {KEY: VALUE}}"
-};
-var POD_LISTS = new Map([
-  ...[...CONTAINER_LISTS].map((key) => [key, { in: "pod spec", items: "containers", item: "container", example: "{name: NAME, image: IMAGE}" }]),
-  ["imagePullSecrets", { in: "pod spec", items: "secrets to pull images with", item: "secret", example: "{name: SECRET}", field: "name" }],
-  ["volumes", { in: "pod spec", items: "volumes", item: "volume", example: "{name: NAME, configMap: {name: CONFIGMAP}}", field: "name" }],
-  ["tolerations", { in: "pod spec", items: "tolerations", item: "toleration", example: "{key: KEY, operator: Exists}", field: "key" }],
-  ["env", { in: "container", items: "environment variables", item: "variable", example: "{name: NAME, value: VALUE}", field: "value" }],
-  [
-    "envFrom",
-    { in: "container", items: "sources of environment variables", item: "source", example: "{configMapRef: {name: CONFIGMAP}}", field: "configMapRef.name" }
-  ],
-  ["ports", { in: "container", items: "ports", item: "port", example: "{containerPort: PORT}", field: "containerPort" }],
-  ["volumeMounts", { in: "container", items: "volume mounts", item: "mount", example: "{name: VOLUME, mountPath: PATH}", field: "mountPath" }],
-  ["args", { in: "container", items: "strings", item: "argument", example: "ARG", field: "" }],
-  ["command", { in: "container", items: "strings", item: "command", example: "COMMAND", field: "" }]
-]);
-var POD_SPECS = new Map([
-  ["Pod", "spec"],
-  ...["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"].map((kind2) => [kind2, "spec.template.spec"]),
-  ["CronJob", "spec.jobTemplate.spec.template.spec"]
-]);
-function isPodSpec(kind2, at) {
-  const known = POD_SPECS.get(kind2);
-  if (known !== void 0) return formatPath(at) === known;
-  return at.length >= 2 && at[at.length - 2] === "template" && at[at.length - 1] === "spec";
-}
-var IMAGE_WORDS = /* @__PURE__ */ new Set(["image", "newName", "newTag", "digest", "tag"]);
-function createdShapeError(document, file, path, from, fieldName = byFlag) {
-  const kustomization = kustomizeReads(document, file);
-  for (let i = from; i < path.length; i++) {
-    const key = path[i];
-    if (typeof key !== "string") return void 0;
-    const created = i < path.length - 1 ? "mapping" : "value";
-    const what = `${created === "mapping" ? "as a mapping" : "as a single value"} (${createdText(path.slice(i))})`;
-    if (kustomization && i <= 1) {
-      const top = String(path[0]);
-      const shape = KUSTOMIZATION_SHAPES.get(top);
-      if (i === 0 && shape === void 0) {
-        const image = IMAGE_WORDS.has(top) ? `; an image's ${top} is an images: entry's field: ${listAdvice("images", fieldName)}` : "";
-        return `kustomize reads no field '${top}' in a kustomization and refuses one it does not know (unknown field "${top}"), so it is not created${image}`;
-      }
-      const refused = i === 0 ? shape === "list" || shape === "string" && created === "mapping" || (shape === "mapping" || shape === "strings") && created === "value" : shape === "strings" && created === "mapping";
-      if (refused)
-        return `${kustomizeRefuses(formatPath(path.slice(0, i + 1)), i === 0 ? shape : "string", what)}${i === 0 && shape === "list" ? `; ${listAdvice(top, fieldName)}` : ""}`;
-    }
-    const list = POD_LISTS.get(key);
-    const kind2 = document.object.kind;
-    const holder = list?.in === "pod spec" ? path.slice(0, i) : inContainerSpec(path.slice(0, i + 1)) !== false ? path.slice(0, i - 2) : void 0;
-    if (list && holder && kind2 !== void 0 && !kustomization && isPodSpec(kind2, holder)) {
-      const at = formatPath(path.slice(0, i + 1));
-      const index2 = list.field === void 0 ? formatRest(path.slice(i + 1)) : list.field === "" ? "" : `.${list.field}`;
-      return `${at} is a list of ${list.items} in a Kubernetes ${document.object.kind} (a ${list.in}'s), which the API server refuses as anything else, so it is not created ${what}; write the ${list.item} by hand (${key}: [${list.example}]), or set one it holds by index (${at}[0]${index2})`;
-    }
-  }
-  return void 0;
-}
-function kustomizeString(document, file, path) {
-  if (!kustomizeReads(document, file)) return void 0;
-  const top = path[0];
-  const shape = typeof top === "string" ? KUSTOMIZATION_SHAPES.get(top) : void 0;
-  const pairs2 = top === "labels" && typeof path[1] === "number" && path[2] === "pairs" && path.length === 4;
-  const string2 = shape === "string" && path.length === 1 || shape === "strings" && path.length === 2 || pairs2;
-  return string2 ? `kustomize reads ${formatPath(path)} in a kustomization as a string` : void 0;
-}
-function kustomizeReads(document, file) {
-  return isKustomization(document, file) && !isFluxKustomization(document.object);
-}
-function createdText(path) {
-  return path.length === 1 ? `${String(path[0])}: \u2026` : `${String(path[0])}: {${createdText(path.slice(1))}}`;
-}
-function formatRest(rest) {
-  return rest.length === 0 ? "" : `.${formatPath(rest)}`;
-}
-function kustomizeRefuses(at, shape, what) {
-  const reads = { list: "a list", string: "a string", mapping: "a mapping", strings: "a mapping of strings" }[shape];
-  return `kustomize reads ${at} in a kustomization as ${reads} and refuses the file with it written ${what}, so it is not created`;
-}
-function noListItem(document, file, path, from, fieldName = byFlag) {
-  const index2 = path.findIndex((segment2, i) => i >= from && typeof segment2 === "number");
-  if (index2 < 0) return void 0;
-  const list = path[index2 - 1];
-  const kustomization = index2 === 1 && kustomizeReads(document, file);
-  const create = fieldName("create", void 0, true);
-  if (kustomization && typeof list === "string" && KUSTOMIZATION_SHAPES.get(list) === "list")
-    return `${create} adds no list item: ${listAdvice(list, fieldName)}`;
-  const at = formatPath(path.slice(0, index2));
-  return `${create} adds no list item: write the item of ${at === "" ? "the document" : at} by hand, then set its field by index`;
-}
-function listAdvice(field2, fieldName) {
-  const example = ITEM_EXAMPLES[field2] ?? "ITEM";
-  if (field2 !== "images") return `write the list by hand (${field2}: [${example}]), then set an item it holds by index (${field2}[0]\u2026)`;
-  return `add the entry with kustomize edit set image NAME=NEW_NAME:TAG in the kustomization's directory, or by hand (images: [${example}]); then ${givenValue(fieldName, "image", "NEW_NAME:TAG")} moves it, as does the path images[0].newTag`;
-}
-
-// src/image/marker-misfit.ts
-var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
-var PART_KEYS = {
-  tag: TAG_KEYS,
-  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
-  digest: /* @__PURE__ */ new Set(["digest"])
-};
-var PARTS = Object.keys(PART_KEYS);
-var READ_AS = {
-  tag: (value) => `name:${value}`,
-  name: (value) => `${value}:tag`,
-  digest: (value) => `name@${value}`
-};
-function misfitWarning(marker, field2, key, old) {
-  const marks = `Flux setter "${marker.setter}" marks ${field2}`;
-  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
-  const named2 = key === void 0 ? void 0 : PARTS.find((part) => PART_KEYS[part].has(key));
-  if (marker.field === "ref") {
-    if (named2 === void 0) return void 0;
-    return (value) => `${marks}, a ${named2} field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a ${named2} (${READ_AS[named2](value)}); mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2} alone`;
-  }
-  if (named2 === marker.field) return void 0;
-  if (named2 !== void 0)
-    return (value) => `${marks}, a ${named2} field, with the ${marker.field} alone: ${written(value)}, and what reads the field reads it as a ${named2}; mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2}`;
-  if (!holdsWholeReference(marker.field, old)) return void 0;
-  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
-}
-function holdsWholeReference(field2, text2) {
-  const ref = spelledAsDigest(text2) ? void 0 : tryParseImageRef(text2);
-  if (!ref) return false;
-  switch (field2) {
-    case "tag":
-      return !isTag(text2);
-    case "digest":
-      return !isDigest(text2);
-    case "name":
-      return ref.tag !== void 0 || ref.digest !== void 0;
-  }
-}
-function registryJoinWarning(marker, field2, registry, value) {
-  if (marker.field !== "name" || registry.text === "" || writtenRegistry(value) === void 0) return void 0;
-  return oneLine(
-    `Flux setter "${marker.setter}" marks ${field2}, beside the registry field ${registry.field} (${registry.text}): ${value}, the name with its registry, is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ${registry.text}/${value}; leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "${marker.key}:tag"}`
-  );
-}
-
 // ../../work/main/node_modules/yaml/browser/dist/nodes/identity.js
 var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
 var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -6420,7 +5225,7 @@ var merge = {
   }),
   stringify: () => MERGE_KEY
 };
-var isMergeKey2 = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+var isMergeKey = (ctx, key) => (merge.identify(key) || isScalar(key) && (!key.type || key.type === Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
 function addMergeToJSMap(ctx, map2, value) {
   const source = resolveAliasValue(ctx, value);
   if (isSeq(source))
@@ -6462,7 +5267,7 @@ function resolveAliasValue(ctx, value) {
 function addPairToJSMap(ctx, map2, { key, value }) {
   if (isNode(key) && key.addToJSMap)
     key.addToJSMap(ctx, map2, value);
-  else if (isMergeKey2(ctx, key))
+  else if (isMergeKey(ctx, key))
     addMergeToJSMap(ctx, map2, value);
   else {
     const jsKey = toJS(key, "", ctx);
@@ -12168,6 +10973,1215 @@ function objectOf(root) {
   return object;
 }
 
+// src/yaml/merge-key.ts
+function isMergeKey2(key) {
+  return key.kind === "scalar" && key.style === "plain" && key.text === "<<";
+}
+function hasMergeKey(map2) {
+  return map2.pairs.some((pair) => isMergeKey2(pair.key));
+}
+function mergedFromWords(key, from, line) {
+  return `its ${key} is merged (<<) from ${from} (line ${line}), ${MERGE_SHARED}`;
+}
+var MERGE_SHARED = "which every mapping merging it shares";
+function mergedValue(file, root, map2, path, key) {
+  const found = mergedFrom({ file, root, key, own: ownPair(key), known: mergesOf(file, key) }, map2, /* @__PURE__ */ new Set()).merged;
+  return found?.node ? { node: found.node, path: found.fromMap ? [...path, ...found.path] : found.path } : void 0;
+}
+function mergedHolder(file, root, key, adding) {
+  const real = ownPair(key);
+  const own = adding === void 0 || real(adding) ? real : (map2) => map2 === adding ? { value: null } : real(map2);
+  const search2 = { file, root, key, own, known: own === real ? mergesOf(file, key) : /* @__PURE__ */ new Map() };
+  return (map2) => own(map2) ? map2 : mergedFrom(search2, map2, /* @__PURE__ */ new Set()).merged?.holder;
+}
+function mergeSources(file, root, map2) {
+  return map2.pairs.flatMap((pair) => {
+    if (!isMergeKey2(pair.key) || pair.value === null) return [];
+    const items = pair.value.kind === "seq" ? pair.value.items.map((item, i) => ({ node: item, at: ["<<", i] })) : [{ node: pair.value, at: ["<<"] }];
+    return items.flatMap(({ node: node2, at }) => {
+      const merged = node2.kind === "alias" ? anchoredValue(file, root, node2) : { node: node2, path: at };
+      return merged?.node.kind === "map" ? [{ node: merged.node, path: merged.path, fromMap: node2.kind !== "alias" }] : [];
+    });
+  });
+}
+function ownPair(key) {
+  return (map2) => map2.pairs.find((pair) => pair.key.kind === "scalar" && !isMergeKey2(pair.key) && pair.key.text === key);
+}
+var mergesOfFile = /* @__PURE__ */ new WeakMap();
+function mergesOf(file, key) {
+  let byKey = mergesOfFile.get(file);
+  if (byKey === void 0) mergesOfFile.set(file, byKey = /* @__PURE__ */ new Map());
+  let merges = byKey.get(key);
+  if (merges === void 0) byKey.set(key, merges = /* @__PURE__ */ new Map());
+  return merges;
+}
+function mergedFrom(search2, map2, seen) {
+  const { known } = search2;
+  if (known.has(map2)) return { merged: known.get(map2), cut: false };
+  if (seen.has(map2)) return { merged: void 0, cut: true };
+  seen.add(map2);
+  let cut = false;
+  const answer = (merged) => {
+    if (!cut) known.set(map2, merged);
+    return { merged, cut };
+  };
+  for (const source of mergeSources(search2.file, search2.root, map2)) {
+    const own = search2.own(source.node);
+    if (own) return answer({ holder: source.node, node: own.value, path: [...source.path, search2.key], fromMap: source.fromMap });
+    if (source.node === map2) continue;
+    const below = mergedFrom(search2, source.node, seen);
+    cut ||= below.cut;
+    const found = below.merged;
+    if (found) return answer(found.fromMap ? { ...found, path: [...source.path, ...found.path], fromMap: source.fromMap } : found);
+  }
+  return answer(void 0);
+}
+function fieldsOf(file, root, map2, path, inFlow) {
+  const merges = hasMergeKey(map2);
+  return (key) => {
+    const value = mapValue(map2, key);
+    if (value !== void 0) return { node: value, path: [...path, key], inFlow: inFlow || map2.flow };
+    const merged = merges ? mergedValue(file, root, map2, path, key) : void 0;
+    return merged && { ...merged, inFlow: false, merged: true };
+  };
+}
+function fieldsAt(file, root, path, keys) {
+  let field2 = { node: nodeAt(root, path) ?? null, path, inFlow: false };
+  for (const key of keys) {
+    const node2 = field2?.node;
+    if (!field2 || !node2) return void 0;
+    if (node2.kind === "map" && typeof key === "string") field2 = fieldsOf(file, root, node2, field2.path, field2.inFlow)(key);
+    else if (node2.kind === "seq" && typeof key === "number") {
+      const item = node2.items[key];
+      field2 = item && { node: item, path: [...field2.path, key], inFlow: field2.inFlow || node2.flow };
+    } else return void 0;
+  }
+  return field2?.node?.kind === "map" ? fieldsOf(file, root, field2.node, field2.path, field2.inFlow) : void 0;
+}
+function replacedOnTheWay(file, root, path, keys) {
+  let field2 = { node: nodeAt(root, path) ?? null, path, inFlow: false };
+  for (const key of keys) {
+    const map2 = field2.node;
+    if (map2?.kind !== "map" || typeof key !== "string") return false;
+    field2 = fieldsOf(file, root, map2, field2.path, field2.inFlow)(key);
+    if (!field2) return false;
+    const value = field2.node?.kind === "alias" ? anchoredValue(file, root, field2.node)?.node : field2.node;
+    if (value === void 0) return false;
+    if (value?.kind !== "map") return true;
+    field2 = { ...field2, node: value };
+  }
+  return false;
+}
+
+// src/yaml/placeholder.ts
+var FILLERS = [
+  {
+    opens: "${",
+    closes: "}",
+    // `${VAR:=default}` is named `${VAR}`: the variable to set.
+    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
+    unnamed: "${...}",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit",
+    sourceElsewhere: "the variables that fill it in where the file is read (docker compose's environment or .env file, an envsubst step), which this tool does not edit",
+    every: "value its substitution variables fill in",
+    pinned: "substitute the version too, or set it per cluster"
+  },
+  {
+    opens: "{{",
+    closes: "}}",
+    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
+    unnamed: "{{...}}",
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), where a version alone is not edited either",
+    whole: "hold the whole reference in an image: field of each generator element or file, which is edited",
+    every: "app its generator makes",
+    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
+  }
+];
+function hasPlaceholder(text2) {
+  return FILLERS.some((filler) => text2.includes(filler.opens));
+}
+function placeholderReason(text2, reference, manifest, elements) {
+  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
+  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
+  const source = elements?.length ? `the generator's elements, where a version alone is not edited either: ${elementsHolding(elements)}` : manifest ? filler.source : filler.sourceElsewhere ?? filler.source;
+  const whole = reference && filler.whole ? `, or ${filler.whole}` : "";
+  return `with ${names}, which is not edited: its version comes from ${source}; set it there${whole}`;
+}
+function staleElements(root, placeholder, part, update) {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  if (name === void 0 || root === null) return void 0;
+  let byUpdate = staleByRoot.get(root);
+  if (!byUpdate) staleByRoot.set(root, byUpdate = /* @__PURE__ */ new WeakMap());
+  let byName = byUpdate.get(update);
+  if (!byName) byUpdate.set(update, byName = /* @__PURE__ */ new Map());
+  const key = `${part} ${name}`;
+  if (!byName.has(key)) byName.set(key, readStaleElements(root, name, part, update));
+  return byName.get(key);
+}
+var staleByRoot = /* @__PURE__ */ new WeakMap();
+function readStaleElements(root, name, part, update) {
+  const held = [];
+  for (const { elements, path } of listElements(nodeAt(root, ["spec", "generators"]), ["spec", "generators"]))
+    elements.items.forEach((element, e) => {
+      const value = nodeAt(element, [name]);
+      if (isFlowScalar(value)) held.push({ path: [...path, e, name], value: value.text });
+    });
+  if (held.length === 0) return void 0;
+  const version = (value) => part === "tag" ? versionOf(value, void 0) : versionOf(void 0, value);
+  return held.filter(({ value }) => nextVersion(update, version(value)) !== void 0);
+}
+function listElements(generators, path) {
+  if (generators?.kind !== "seq") return [];
+  return generators.items.flatMap((generator, g) => {
+    const elements = nodeAt(generator, ["list", "elements"]);
+    if (elements?.kind === "seq") return [{ elements, path: [...path, g, "list", "elements"] }];
+    return ["matrix", "merge"].flatMap((kind2) => listElements(nodeAt(generator, [kind2, "generators"]), [...path, g, kind2, "generators"]));
+  });
+}
+var ELEMENTS_NAMED = 5;
+function elementsHolding(elements) {
+  let text2 = holding.get(elements);
+  if (text2 === void 0) {
+    text2 = cappedList(
+      elements.map(({ path, value }, e) => e < ELEMENTS_NAMED ? `${formatPath(path)} holds ${value}` : ""),
+      ELEMENTS_NAMED
+    );
+    holding.set(elements, text2);
+  }
+  return text2;
+}
+var holding = /* @__PURE__ */ new WeakMap();
+function leftToPlaceholder(path) {
+  return { field: formatPath(path), reason: "placeholder" };
+}
+function warnPlaceholderField(fields, name, update, plan, manifest) {
+  for (const [part, field2] of Object.entries(fields)) {
+    const node2 = field2?.node;
+    if (field2 && isFlowScalar(node2) && hasPlaceholder(node2.text)) {
+      if (nextVersion(update, {}) !== void 0)
+        plan.warn(
+          node2.start,
+          `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node2.text, false, manifest ?? inManifest(plan, node2))}`,
+          void 0,
+          leftToPlaceholder(field2.path)
+        );
+      return true;
+    }
+  }
+  return false;
+}
+function warnSubstituted(node2, path, incoming, plan) {
+  if (plan.isClaimed(node2)) return;
+  const named2 = namedReference(node2.text);
+  const stale = (named2 !== void 0 ? staleImageIn(named2, incoming) : void 0) ?? staleImageIn(node2.text, incoming);
+  if (stale) {
+    const update = incoming.get(stale.repository);
+    if (nextVersion(update, {}) === void 0) return;
+    const version2 = /([:@])(\{\{[^}]*\}\})\s*$/.exec(node2.text);
+    const elements = version2 && staleElements(rootHolding(plan, node2), version2[2], version2[1] === ":" ? "tag" : "digest", update);
+    if (elements?.length === 0) return;
+    return plan.warn(
+      node2.start,
+      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node2.text, true, inManifest(plan, node2), elements ?? void 0)}`,
+      void 0,
+      leftToPlaceholder(path)
+    );
+  }
+  const pin = templatedPin(node2.text.slice(literalIndexOf(node2.text, "=") + 1), incoming);
+  if (!pin) return;
+  const filler = FILLERS.find((f) => node2.text.includes(f.opens)) ?? FILLERS[0];
+  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
+  plan.warn(
+    node2.start,
+    `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
+  );
+}
+function namedReference(text2) {
+  const eq = literalIndexOf(text2, "=");
+  if (eq <= 0) return void 0;
+  const image = text2.slice(eq + 1);
+  const at = versionIndex(image);
+  return at !== -1 && hasPlaceholder(image.slice(at)) ? text2.slice(0, eq) + image.slice(at) : void 0;
+}
+function versionIndex(image) {
+  let colon = -1;
+  for (const i of literalIndexes(image)) {
+    if (image[i] === "@") return colon === -1 ? i : colon;
+    if (image[i] === ":") colon = i;
+    if (image[i] === "/") colon = -1;
+  }
+  return colon;
+}
+function rootHolding(plan, node2) {
+  return documentHolding(plan, node2)?.root ?? null;
+}
+function documentHolding(plan, node2) {
+  return plan.file.documents.find(({ root }) => root !== null && root.start <= node2.start && node2.start < root.end);
+}
+function inManifest(plan, node2) {
+  const object = documentHolding(plan, node2)?.object;
+  return object?.apiVersion !== void 0 || object?.kind !== void 0;
+}
+function literalIndexOf(text2, char) {
+  for (const i of literalIndexes(text2)) if (text2[i] === char) return i;
+  return -1;
+}
+function* literalIndexes(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
+    if (!filler) {
+      yield i;
+      continue;
+    }
+    const close = text2.indexOf(filler.closes, i + filler.opens.length);
+    if (close === -1) return;
+    i = close + filler.closes.length - 1;
+  }
+}
+function literalPieces(text2) {
+  const pieces = [];
+  let from = 0;
+  for (let at = 0; at < text2.length; at++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
+    if (!filler) continue;
+    const close = text2.indexOf(filler.closes, at + filler.opens.length);
+    if (close === -1) break;
+    pieces.push(text2.slice(from, at));
+    from = close + filler.closes.length;
+    at = from - 1;
+  }
+  return [...pieces, text2.slice(from)];
+}
+function templatedPin(text2, incoming) {
+  const pieces = literalPieces(text2.trim());
+  if (pieces.length < 2) return void 0;
+  const last = pieces[pieces.length - 1];
+  const at = last.indexOf("@");
+  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
+  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
+  if (start === -1) return void 0;
+  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
+  const digest = at === -1 ? void 0 : last.slice(at + 1);
+  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
+  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
+  const literal2 = repository.join("\n");
+  const [first] = repository;
+  for (const update of incoming.values()) {
+    const name = update.image.repository;
+    const written = spellings(name);
+    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
+    if (!written.some((spelling) => spells(repository, spelling))) continue;
+    if (nextVersion(update, versionOf(tag, digest)) !== void 0)
+      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  }
+  return void 0;
+}
+function spellings(repository) {
+  if (!repository.startsWith("docker.io/")) return [repository];
+  const short = repository.slice("docker.io/".length);
+  return short.startsWith("library/") ? [repository, short, short.slice("library/".length)] : [repository, short];
+}
+function spells(pieces, name) {
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
+  let from = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = name.indexOf(piece, from);
+    if (found === -1) return false;
+    from = found + piece.length;
+  }
+  return from <= name.length - last.length;
+}
+
+// src/yaml/renamed.ts
+function warnRenamed(plan, incoming, fieldName, at, name, to) {
+  const renamed = incoming.get(normalizeRepository(name) ?? "")?.image;
+  if (!renamed || !to.pinned || to.tag === renamed.tag) return;
+  plan.warn(at.start, `${formatPath(at.entry)} ${renamedWarning(renamed.repository, to.name, fieldName)}`, void 0, {
+    field: formatPath(at.field),
+    reason: "advised-override"
+  });
+}
+
+// src/yaml/readers.ts
+var indexOfFile = /* @__PURE__ */ new WeakMap();
+function indexOf(file) {
+  let index2 = indexOfFile.get(file);
+  if (index2 === void 0) indexOfFile.set(file, index2 = buildIndex(file));
+  return index2;
+}
+function buildIndex(file) {
+  const placed = /* @__PURE__ */ new Map();
+  const mergers = /* @__PURE__ */ new Map();
+  const aliases = /* @__PURE__ */ new Map();
+  const holders = /* @__PURE__ */ new Map();
+  const push = (map2, key, value) => {
+    const list = map2.get(key);
+    if (list) list.push(value);
+    else map2.set(key, [value]);
+  };
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node: map2, path, inFlow }) => {
+      if (map2.kind !== "map") return;
+      placed.set(map2, { map: map2, path, inFlow, root });
+      if (hasMergeKey(map2)) for (const source of mergeSources(file, root, map2)) push(mergers, source.node, map2);
+      for (const { key: keyNode, value } of map2.pairs) {
+        const key = scalarText(keyNode);
+        if (key === void 0 || value === null || isMergeKey2(keyNode)) continue;
+        holders.set(value, { map: map2, key });
+        const anchored2 = value.kind === "alias" ? anchoredValue(file, root, value) : void 0;
+        if (value.kind === "alias" && anchored2) push(aliases, anchored2.node, { map: map2, key, alias: value });
+      }
+    });
+  }
+  return { placed, mergers, aliases, holders };
+}
+function readersOfValue(file, node2) {
+  const holder = mayShare(file) ? indexOf(file).holders.get(node2) : void 0;
+  return holder ? readersOf(file, holder.map, holder.key) : [];
+}
+function mayShare(file) {
+  return file.text.includes("<<") || file.text.includes("&");
+}
+function readersOf(file, map2, key) {
+  if (!mayShare(file)) return [];
+  const index2 = indexOf(file);
+  const place = index2.placed.get(map2);
+  if (place === void 0) return [];
+  const readers = [];
+  const holder = mergedHolder(file, place.root, key, map2);
+  const queue = [map2];
+  const seen = new Set(queue);
+  for (const source of queue) {
+    for (const merger of index2.mergers.get(source) ?? []) {
+      if (seen.has(merger)) continue;
+      seen.add(merger);
+      if (holder(merger) !== map2) continue;
+      queue.push(merger);
+      const at = merger.pairs.find((pair) => isMergeKey2(pair.key))?.key.start ?? merger.start;
+      readers.push({ ...index2.placed.get(merger), key, at });
+    }
+  }
+  const value = mapValue(map2, key);
+  for (const { map: aliasing, key: as, alias } of (value && index2.aliases.get(value)) ?? []) {
+    readers.push({ ...index2.placed.get(aliasing), key: as, alias, at: alias.start });
+    readers.push(...readersOf(file, aliasing, as));
+  }
+  return readers;
+}
+
+// src/yaml/quoting.ts
+var YAML11_BOOLEANS = new Map([
+  ...["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((word) => [word, true]),
+  ...["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((word) => [word, false])
+]);
+var BOOLEANS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE"]);
+var NULLS = /* @__PURE__ */ new Set(["~", "null", "Null", "NULL"]);
+var SPECIAL_FLOATS = new Set([".inf", ".Inf", ".INF"].flatMap((inf) => [inf, `+${inf}`, `-${inf}`]).concat(".nan", ".NaN", ".NAN"));
+var YAML11_WORDS = /* @__PURE__ */ new Set([...YAML11_BOOLEANS.keys(), ...BOOLEANS, ...NULLS, ...SPECIAL_FLOATS, "<<", "="]);
+var NUMBER_PATTERNS = [
+  /^[-+]?(?:0|[1-9][0-9_]*)$/,
+  // decimal int
+  /^[-+]?0[0-7_]+$/,
+  // 1.1 octal
+  /^[-+]?0o[0-7_]+$/,
+  // 1.2 octal
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  // hex
+  /^[-+]?0b[01_]+$/,
+  // binary
+  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  // float, `1.10`, `1e3`
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
+  // 1.1 sexagesimal `1:20`
+];
+function readsAsNonString(value) {
+  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
+}
+function numberRead(text2) {
+  if (!NUMBER_PATTERNS.some((pattern) => pattern.test(text2))) return void 0;
+  const digits = text2.replace(/^[-+]/, "").replaceAll("_", "");
+  const value = digits.includes(":") ? digits.split(":").reduce((sum, part) => sum * 60 + Number(part), 0) : /^(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(digits) ? BigInt(/^0[0-7]+$/.test(digits) ? `0o${digits}` : digits) : Number(digits);
+  if (typeof value === "number" && Number.isNaN(value)) return void 0;
+  return String(text2.startsWith("-") ? -value : value);
+}
+function yaml11Boolean(text2) {
+  return YAML11_BOOLEANS.get(text2);
+}
+function readsAsNull(node2) {
+  if (node2.tag !== void 0) return node2.tag === "tag:yaml.org,2002:null";
+  return node2.style === "plain" && nonStringType(node2.text) === "null";
+}
+function nonStringType(text2) {
+  if (text2 === "" || NULLS.has(text2)) return "null";
+  if (YAML11_BOOLEANS.has(text2) || BOOLEANS.has(text2)) return "boolean";
+  return SPECIAL_FLOATS.has(text2) || NUMBER_PATTERNS.some((pattern) => pattern.test(text2)) ? "number" : void 0;
+}
+function misreadAs(held, next) {
+  if (held === next) return void 0;
+  const heldType = nonStringType(held);
+  const as = (type) => `${next} is written as a ${type}, as the field held ${heldType === type ? "one" : heldType === void 0 ? held : `a ${heldType}`}`;
+  const quoted3 = `give it quoted (${JSON.stringify(next)})`;
+  const read = numberRead(next);
+  if (read !== void 0) return read === next ? void 0 : `${as("number")}, which YAML reads as ${read}; to set the text ${next}, ${quoted3}`;
+  const boolean = yaml11Boolean(next);
+  if (boolean === void 0 || yaml11Boolean(held) !== void 0) return void 0;
+  return `${as("boolean")}, which Helm and kubectl (YAML 1.1) read as ${boolean} but YAML 1.2 readers (the yaml npm package, go-yaml v3) as the string "${next}"; write ${boolean} for the boolean, or ${quoted3} for the text`;
+}
+function isPrintable(code) {
+  return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
+}
+var FLOW_INDICATORS = /[,[\]{}]/;
+function isPlainSafe(value, inFlow) {
+  if (readsAsNonString(value)) return false;
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
+  if (/^\s|\s$/.test(value)) return false;
+  if (value.startsWith("---") || value.startsWith("...")) return false;
+  const first = value[0];
+  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
+  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
+  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
+  return !(inFlow && FLOW_INDICATORS.test(value));
+}
+function doubleQuoted(value) {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0);
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "	") out += "\\t";
+    else if (isPrintable(code)) out += ch;
+    else if (code <= 255) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code <= 65535) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+function singleQuoted(value) {
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+function renderScalar(value, style, inFlow) {
+  switch (style) {
+    case "double":
+      return doubleQuoted(value);
+    case "single":
+      return singleQuoted(value) ?? doubleQuoted(value);
+    case "plain":
+      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+  }
+}
+function scalarForm(node2, source, inFlow) {
+  if (node2.style === "literal") return "literal block (|) string";
+  if (node2.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node2.style]} string`;
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  return renderScalar(node2.text, node2.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
+}
+
+// src/yaml/splice.ts
+function scalarSplice(file, node2, value, inFlow, verbatim = false) {
+  const { start, end } = node2;
+  let insert = verbatim ? value : renderScalar(value, node2.style, inFlow);
+  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
+  if (start === end && file.text[end] === "#") insert = `${insert} `;
+  return { start, end, insert };
+}
+var CORE_TYPES = /* @__PURE__ */ new Map([
+  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
+  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
+  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
+]);
+function coreType(node2) {
+  return node2.tag !== void 0 && CORE_TYPES.has(node2.tag) ? `!!${node2.tag.slice(node2.tag.lastIndexOf(":") + 1)}` : void 0;
+}
+function tagHolds(node2, value, typed2 = false) {
+  const reads = node2.tag === void 0 ? void 0 : CORE_TYPES.get(node2.tag);
+  return reads === void 0 || node2.text === value || typed2 && reads.test(value);
+}
+function tagWarning(subject, node2, value) {
+  return `${subject} has the tag ${coreType(node2)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
+}
+function pairInsertion(file, map2, keys, value) {
+  const { text: text2 } = file;
+  const { start: mapStart } = map2;
+  if (map2.flow) {
+    const pair = keys.reduceRight(
+      (inner, key, i) => {
+        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
+        return i === 0 ? entry : `{${entry}}`;
+      },
+      renderScalar(value, "plain", true)
+    );
+    const lastPair2 = map2.pairs[map2.pairs.length - 1];
+    if (!lastPair2) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
+    const valueEnd = (lastPair2.value ?? lastPair2.key).end;
+    const comma = flowCommaAfter(text2, valueEnd);
+    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
+    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
+  }
+  if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
+    throw new SourceError(`cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`, file.lineAt(mapStart), file.columnAt(mapStart));
+  }
+  const before = file.columnAt(mapStart) - 1;
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(mapStart - before, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(before - properties);
+  const lastPair = map2.pairs[map2.pairs.length - 1];
+  const lastNode = lastPair?.value ?? lastPair?.key;
+  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
+  const lastEnd = (lastNode ?? map2).end;
+  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
+    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
+    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
+  }
+  let end = lastEnd;
+  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
+  const newline = text2.indexOf("\n", end);
+  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
+  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
+  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
+}
+function flowCommaAfter(text2, from) {
+  for (let i = from; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "#") {
+      const newline = text2.indexOf("\n", i);
+      i = newline < 0 ? text2.length : newline;
+    } else if (c === ",") return i;
+    else if (c !== " " && c !== "	" && c !== "\n" && c !== "\r") return -1;
+  }
+  return -1;
+}
+
+// src/yaml/version-write.ts
+function referenceOf(name, { tag, digest }) {
+  return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+function mergedHold(plan, { at, mapping, name, next }, writes2) {
+  const behind = writes2.find(({ field: field2, node: node2, value }) => field2.merged && plan.valueOf(node2) !== value);
+  if (!behind) return true;
+  const pair = formatPath(mapping);
+  const key = String(behind.field.path[behind.field.path.length - 1]);
+  const from = formatPath(behind.field.path);
+  const line = plan.file.lineAt(behind.node.start);
+  plan.warn(
+    at,
+    `${pair} is not moved to ${referenceOf(name, next)}: ${mergedFromWords(key, from, line)}; add ${key}: to ${pair} to set it for this one alone, or set ${from} for all of them`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(name), [line]) }
+  );
+  return false;
+}
+function sharedHold(plan, pair, writes2, adds, judge) {
+  const fields = [
+    ...writes2.flatMap(
+      ({ field: field2, node: node2, value }) => !field2.merged && plan.valueOf(node2) !== value ? [
+        {
+          readers: () => readersOfValue(plan.file, node2),
+          value,
+          at: node2.start,
+          named: `${formatPath(field2.path)} is also`,
+          kept: plan.file.text.slice(node2.start, node2.end)
+        }
+      ] : []
+    ),
+    ...adds.map(({ map: map2, key, value }) => ({
+      readers: () => readersOf(plan.file, map2, key),
+      value,
+      at: pair.at,
+      named: `its ${key}, added to ${formatPath(pair.mapping)}, would also be`,
+      kept: '""'
+    }))
+  ];
+  for (const { readers, value, at, named: field2, kept } of fields) {
+    const apart = readers().flatMap((reader) => {
+      const read = judge(reader);
+      return read && read.value !== value ? [{ reader, image: read.image }] : [];
+    });
+    if (apart.length === 0) continue;
+    const lines = apart.map(({ reader }) => plan.file.lineAt(reader.at));
+    const whose = apart.map(
+      ({ reader, image }, i) => reader.alias ? `the ${reader.key} of ${image} at ${formatPath([...reader.path, reader.key])} (line ${lines[i]}, as ${aliasText(plan, reader.alias)})` : `the ${reader.key} of ${image} at ${formatPath(reader.path)} (line ${lines[i]}, through <<)`
+    );
+    const list = (items) => cappedList(items, void 0, { sentence: true });
+    const merging = apart.filter(({ reader }) => !reader.alias).map(({ reader }) => reader);
+    const advice = [
+      ...merging.length > 0 ? [`add ${merging[0].key}: ${kept} to ${list(merging.map((reader) => formatPath(reader.path)))}`] : [],
+      ...apart.flatMap(
+        ({ reader }) => reader.alias ? [`write ${kept} in place of ${aliasText(plan, reader.alias)} at ${formatPath([...reader.path, reader.key])}`] : []
+      )
+    ];
+    const [those, them] = apart.length > 1 ? ["those", "them"] : ["that one", "it"];
+    plan.warn(
+      at,
+      `${formatPath(pair.mapping)} is not moved to ${referenceOf(pair.name, pair.next)}: ${field2} ${list(whose)}, and this run does not move ${those} the same way; ${andList(advice)} to keep ${them} apart`,
+      void 0,
+      { reason: "unmoved", ...named(normalizeRepository(pair.name), lines) }
+    );
+    return false;
+  }
+  return true;
+}
+function aliasText(plan, alias) {
+  return plan.file.text.slice(alias.start, alias.end);
+}
+function mergedVersionNote(plan, at, mapping, field2, image) {
+  const key = String(field2.path[field2.path.length - 1]);
+  const from = formatPath(field2.path);
+  const line = plan.file.lineAt(field2.node?.start ?? at);
+  return (why, kind2) => plan.warn(at, `${formatPath(mapping)}: ${mergedFromWords(key, from, line)}, and it ${why}`, kind2, {
+    field: from,
+    reason: "version",
+    said: why,
+    ...named(image, [line])
+  });
+}
+var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
+function heldText(plan, root, node2) {
+  if (node2?.kind !== "alias") return scalarText(node2);
+  const anchored2 = anchoredValue(plan.file, root, node2)?.node;
+  return isFlowScalar(anchored2) ? plan.valueOf(anchored2) : scalarText(anchored2);
+}
+function fixedVersion(plan, root, { at, mapping, keys }, fields, update, moves) {
+  const fixed = fields.find((field2) => field2 !== void 0 && !isFlowScalar(field2.node));
+  if (fixed === void 0) return false;
+  if (!moves) return true;
+  const { node: node2, path } = fixed;
+  const key = String(path.at(-1));
+  const { repository } = update.image;
+  const alias = node2?.kind === "alias" ? node2 : void 0;
+  const [anchor, anchored2] = alias ? [anchorOf(plan.file, alias), anchoredValue(plan.file, root, alias)] : [];
+  const line = anchored2 && plan.file.lineAt(anchored2.node.start);
+  const form = node2 === null ? "a key without a value" : alias ? `an alias (${aliasText(plan, alias)})` : FORMS[node2.kind];
+  const orSet = anchor && anchored2 && line !== void 0 ? `, or set ${aliasedFieldWords(anchored2.path, line, anchor.name)}` : "";
+  plan.warn(
+    fixed.merged || node2 === null ? at : node2.start,
+    `${formatPath(path)} is ${form}, which is never edited, so ${formatPath(mapping)} is not moved to ${referenceOf(repository, update.image)} (its ${keys[0]} and ${keys[1]} would name different builds); write ${key} as a plain or quoted string${orSet}`,
+    void 0,
+    { reason: "unmoved", ...named(normalizeRepository(repository), line === void 0 ? [] : [line]) }
+  );
+  return true;
+}
+function named(image, lines) {
+  return { ...image !== void 0 && { image }, lines };
+}
+function claimedOwn(plan, fields) {
+  return fields.some((field2) => !field2?.merged && plan.isClaimed(field2?.node));
+}
+function writeVersion(plan, pair, { writes: writes2, adds = [] }, judge, say, label) {
+  if (!mergedHold(plan, pair, writes2) || !sharedHold(plan, pair, writes2, adds, judge)) return false;
+  const unfit = writes2.find(({ field: field2, node: node2, value }) => !field2.merged && !tagHolds(node2, value));
+  if (unfit) {
+    plan.warn(unfit.node.start, tagWarning(formatPath(unfit.field.path), unfit.node, unfit.value));
+    return false;
+  }
+  say();
+  for (const { field: field2, node: node2, value } of writes2) if (!field2.merged) plan.setScalar(node2, value, field2.inFlow, { ...label, key: formatPath(field2.path) });
+  for (const { map: map2, key, value } of adds) plan.addPair(map2, [key], value, { ...label, key: formatPath([...pair.mapping, key]) });
+  return true;
+}
+
+// src/yaml/unset-fields.ts
+function leftText(plan, root, node2) {
+  return isFlowScalar(node2) ? plan.valueOf(node2) : heldText(plan, root, node2);
+}
+function warnUnset(plan, { start, image, repository }, fields, reason) {
+  const unset = fields.filter((field2) => field2.value !== void 0 && field2.value !== field2.held);
+  if (unset.length === 0) return;
+  const named2 = [formatPath(unset[0].path), ...unset.slice(1).map((field2) => field2.key)].join(" and ");
+  plan.warn(
+    unset.find((field2) => field2.node)?.node?.start ?? start,
+    `${named2} ${unset.length > 1 ? "are" : "is"} not set for ${image}: ${reason(unset)}`,
+    void 0,
+    { reason: "unmoved", image: repository }
+  );
+}
+function markedReason(mapping, marked) {
+  return (unset) => `${mapping} has a Flux marker on ${marked.join(" and ")}, so it is left to its markers, as Flux sets only the fields they mark; ${markAdvice(unset)} too to have ${unset.length > 1 ? "them" : "it"} set`;
+}
+function markAdvice(unset) {
+  const written = unset.filter((field2) => field2.node !== void 0).map(({ key, suffix }) => `${key} (its setter's ":${suffix}")`);
+  const missing = unset.filter((field2) => field2.node === void 0).map(({ key, suffix }) => `${key}: (marked with its setter's ":${suffix}")`);
+  const listed = (verb, fields) => fields.length > 0 ? [`${verb} ${fields.join(" and ")}`] : [];
+  return [...listed("mark", written), ...listed("add", missing)].join(" and ");
+}
+
+// src/yaml/kustomize.ts
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path) {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+var KUSTOMIZATION_FIELDS = new Map([
+  ...["resources", "bases", "components", "patches", "patchesStrategicMerge", "patchesJson6902"].map((key) => [key, "seq"]),
+  ...["configMapGenerator", "secretGenerator", "helmCharts", "generators", "transformers", "replacements"].map((key) => [key, "seq"]),
+  ...["namePrefix", "nameSuffix"].map((key) => [key, "scalar"])
+]);
+var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+var IMAGE_ENTRY_FIELDS = /* @__PURE__ */ new Set(["name", "tagSuffix", ...KUSTOMIZE_IMAGE_FIELDS]);
+var ENTRY_FIELDS = ["name", ...KUSTOMIZE_IMAGE_FIELDS];
+var VERSION_FIELDS = ["newTag", "digest"];
+function looksLikeKustomization(root) {
+  if (root?.kind !== "map") return false;
+  const images = mapValue(root, "images");
+  const entries = images?.kind === "seq" ? images.items.filter((entry) => entry.kind === "map") : [];
+  if (entries.some((entry) => entry.pairs.some((pair) => !isMergeKey2(pair.key) && !IMAGE_ENTRY_FIELDS.has(scalarText(pair.key) ?? "")))) return false;
+  return root.pairs.some((pair) => KUSTOMIZATION_FIELDS.get(scalarText(pair.key) ?? "") === pair.value?.kind) || entries.some((entry) => KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
+}
+function isKustomization(document, file) {
+  const { apiVersion, kind: kind2 } = document.object;
+  if (inGroup(apiVersion, KUSTOMIZE)) return kind2 === void 0 || kind2 === "Kustomization" || kind2 === "Component";
+  if (apiVersion === void 0 && kind2 === void 0) return file === void 0 ? looksLikeKustomization(document.root) : isKustomizationFile(file);
+  return apiVersion === void 0 ? kind2 === "Kustomization" || kind2 === "Component" : isFluxKustomization(document.object);
+}
+function imageLists(document, file) {
+  if (isHelmRelease(document.object)) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
+  }
+  if (!isKustomization(document, file)) return [];
+  return isFluxKustomization(document.object) ? [["spec", "images"]] : [["images"]];
+}
+function renamesIn(text2, file) {
+  const renames = /* @__PURE__ */ new Map();
+  for (const document of tryYamlFile(text2)?.documents ?? []) {
+    for (const list of imageLists(document, file)) {
+      const entries = nodeAt(document.root, list);
+      for (const entry of entries?.kind === "seq" ? entries.items : []) {
+        if (entry?.kind !== "map") continue;
+        const [name, newName] = [scalarText(mapValue(entry, "name")), scalarText(mapValue(entry, "newName"))];
+        if (name && newName && !renames.has(name)) renames.set(name, newName);
+      }
+    }
+  }
+  return (name) => renames.get(name);
+}
+var editKustomizeImages = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const path of imageLists(document, request.file)) {
+      const list = nodeAt(document.root, path);
+      if (list?.kind === "seq") editList(list.items, path, document, incoming, plan, request.fieldName);
+    }
+  }
+};
+function editList(entries, path, document, incoming, plan, fieldName) {
+  entries.forEach((entry, index2) => {
+    if (entry.kind !== "map") return;
+    const at = [...path, index2];
+    const read = fieldsOf(plan.file, document.root, entry, at, false);
+    const field2 = (key) => read(key)?.node;
+    const site = { start: entry.start, at, read };
+    const marked = ENTRY_FIELDS.filter((key) => claimedOwn(plan, [read(key)]));
+    if (marked.length > 0) return warnLeftEntry(plan, document, site, incoming, marked, markedReason(formatPath(at), marked));
+    const newName = scalarText(field2("newName"));
+    const name = newName || scalarText(field2("name")) || "";
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    if (update && !scalarText(field2("name")))
+      return warnLeftEntry(
+        plan,
+        document,
+        site,
+        incoming,
+        [],
+        () => `${formatPath(at)} has no name, so kustomize sets it on no image; write the name of the image it replaces (name:)`
+      );
+    if (!update) {
+      if (newName)
+        warnRenamed(plan, incoming, fieldName, { start: entry.start, entry: at, field: [...at, "newTag"] }, scalarText(field2("name")) ?? "", {
+          name: newName,
+          tag: scalarText(field2("newTag")),
+          pinned: field2("newTag") !== void 0 || field2("digest") !== void 0
+        });
+      return;
+    }
+    if (warnPlaceholderField({ tag: read("newTag"), digest: read("digest") }, name, update, plan, true)) return;
+    const current = versionOf(heldText(plan, document.root, field2("newTag")), heldText(plan, document.root, field2("digest")));
+    const mapping = { at: entry.start, mapping: at, keys: VERSION_FIELDS };
+    if (fixedVersion(plan, document.root, mapping, VERSION_FIELDS.map(read), update, nextVersion(update, current) !== void 0)) return;
+    const { next, say: sayTo } = pendingVersion(update, current);
+    const tag = read("newTag");
+    const say = () => sayTo(
+      tag?.merged ? mergedVersionNote(plan, entry.start, at, tag, update.image.repository) : plan.versionNote(entry.start, formatPath(at), update.image.repository)
+    );
+    if (!next) return say();
+    const values = entryValues(next, !!field2("digest"));
+    const writes2 = [];
+    const adds = [];
+    for (const key of VERSION_FIELDS) {
+      const [f, value] = [read(key), values[key]];
+      if (value === void 0) continue;
+      if (f === void 0) adds.push({ map: entry, key, value });
+      else if (isFlowScalar(f.node)) writes2.push({ field: f, node: f.node, value });
+    }
+    writeVersion(plan, { at: entry.start, mapping: at, name, next }, { writes: writes2, adds }, entryReader(plan, incoming), say, {
+      kind: "kustomize",
+      document,
+      repository: update.image.repository
+    });
+  });
+}
+function warnLeftEntry(plan, document, { start, at, read }, incoming, skip, reason) {
+  const written = (key) => heldText(plan, document.root, read(key)?.node);
+  const held = (key) => leftText(plan, document.root, read(key)?.node);
+  const name = held("newName") || held("name") || "";
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  const next = update && pendingVersion(update, versionOf(written("newTag"), written("digest"))).next;
+  if (!next) return;
+  const values = entryValues(next, read("digest") !== void 0);
+  const fields = VERSION_FIELDS.filter((key) => !skip.includes(key)).map((key) => ({
+    key,
+    path: [...at, key],
+    node: read(key)?.node,
+    held: held(key),
+    value: values[key],
+    suffix: MARKER_SUFFIX[key]
+  }));
+  warnUnset(plan, { start, image: formatImageRef({ name, ...next }), repository: update.image.repository }, fields, reason);
+}
+var MARKER_SUFFIX = { newTag: "tag", digest: "digest" };
+function entryValues(next, hasDigest) {
+  return { newTag: next.tag, digest: next.digest ?? (hasDigest ? "" : void 0) };
+}
+function entryReader(plan, incoming) {
+  return ({ map: map2, path, inFlow, root, key }) => {
+    if (key !== "newTag" && key !== "digest") return void 0;
+    const read = fieldsOf(plan.file, root, map2, path, inFlow);
+    const field2 = (name2) => read(name2)?.node;
+    const text2 = (name2) => {
+      const node2 = field2(name2);
+      return node2 ? scalarOf(plan.file, root, node2)?.text : void 0;
+    };
+    const name = text2("newName") || text2("name");
+    if (!name) return void 0;
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    const next = update && pendingVersion(update, versionOf(text2("newTag"), text2("digest"))).next;
+    return { image: name, value: next && entryValues(next, !!field2("digest"))[key] };
+  };
+}
+
+// src/yaml/images.ts
+var editImages = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    const lists = imageLists(document, request.file);
+    if (inGroup(document.object.apiVersion, FLUX_IMAGE)) continue;
+    if (isOpList(document.root)) continue;
+    const fields = [];
+    forEachValue(document.root, (field2) => {
+      if (field2.path[field2.path.length - 1] === "image" && !lists.some((list) => hasPrefix(field2.path, list))) fields.push(field2);
+    });
+    const aliased = new Set(
+      fields.flatMap(({ node: node2, path }) => node2.kind === "alias" && inContainerSpec(path) ? bareAnchored(file, document, node2)?.node ?? [] : [])
+    );
+    for (const { node: node2, path, inFlow } of fields) {
+      if (node2.kind === "alias") warnAliased(file, document, node2, path, incoming, plan, request.kustomizeTagged);
+      else if (isFlowScalar(node2) && hasPlaceholder(node2.text)) warnSubstituted(node2, path, incoming, plan);
+      else if (!aliased.has(node2) && !warnMerged(file, { node: node2, path }, incoming, plan, request.kustomizeTagged))
+        setImageScalar({ node: node2, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
+    }
+  }
+};
+function bareOutside(field2) {
+  if (!field2 || !isFlowScalar(field2.node) || field2.path[field2.path.length - 1] !== "image" || inContainerSpec(field2.path)) return void 0;
+  const ref = tryParseImageRef(field2.node.text);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? { ...field2, node: field2.node, ref } : void 0;
+}
+function bareAnchored(file, document, alias) {
+  return bareOutside(anchoredValue(file, document.root, alias));
+}
+function warnMerged(file, field2, incoming, plan, kustomizeTagged2) {
+  const bare = bareOutside(field2);
+  const containers = bare ? readersOfValue(file, bare.node).filter((reader) => !reader.alias && inContainerSpec([...reader.path, reader.key])) : [];
+  const update = bare && incoming.get(bare.ref.repository);
+  if (!bare || !update) return containers.length > 0;
+  const [from, line] = [formatPath(bare.path), file.lineAt(bare.node.start)];
+  const how = { of: "is merged (<<), holding", that: `is merged (<<) from ${from} (line ${line}), which` };
+  for (const { path, key, at } of containers)
+    warnBareRead(plan, at, [...path, key], how, bare, update, `${from} (line ${line}), ${MERGE_SHARED}`, kustomizeTagged2);
+  return containers.length > 0;
+}
+function warnBareRead(plan, at, path, how, bare, update, where2, kustomizeTagged2) {
+  if (RETAGGED_LISTS.has(inContainerSpec(path)) && kustomizeTagged2?.has(bare.ref.name)) {
+    const reason = kustomizeTagged2.get(bare.ref.name);
+    return reason === void 0 ? void 0 : plan.warn(at, `${formatPath(path)} ${how.that} ${reason}`);
+  }
+  const next = nextReference(update, bare.ref);
+  const line = plan.file.lineAt(bare.node.start);
+  if (next)
+    plan.warn(
+      at,
+      `${formatPath(path)} ${how.of} ${bare.node.text}, which has no tag or digest and is written outside a container spec, so it is given none: write ${next} at ${where2}`,
+      void 0,
+      { reason: "unmoved", image: update.image.repository, lines: [line] }
+    );
+}
+function warnAliased(file, document, alias, path, incoming, plan, kustomizeTagged2) {
+  const written = file.text.slice(alias.start, alias.end);
+  const bare = inContainerSpec(path) ? bareAnchored(file, document, alias) : void 0;
+  const update = bare && incoming.get(bare.ref.repository);
+  if (bare && update) {
+    const anchor = anchorOf(file, alias);
+    const where2 = anchor && aliasedFieldWords(bare.path, file.lineAt(bare.node.start), anchor.name);
+    const how = { of: `is an alias (${written}) of`, that: `is an alias (${written}) that` };
+    if (where2) warnBareRead(plan, alias.start, path, how, bare, update, where2, kustomizeTagged2);
+    return;
+  }
+  const anchored2 = anchoredValue(file, document.root, alias);
+  if (!anchored2 || !isFlowScalar(anchored2.node) || anchored2.path[anchored2.path.length - 1] === "image") return;
+  const ref = tryParseImageRef(anchored2.node.text);
+  if (!ref || !incoming.has(ref.repository)) return;
+  const line = file.lineAt(anchored2.node.start);
+  plan.warn(
+    alias.start,
+    `${formatPath(path)} is ${written}, an alias of ${formatPath(anchored2.path)} (line ${line}), which holds ${anchored2.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored2.path)} with a Flux marker`,
+    void 0,
+    { reason: "unmoved", image: ref.repository, lines: [line] }
+  );
+}
+function setImageScalar(field2, kind2, container, incoming, plan, document, kustomizeTagged2) {
+  const { node: node2, path } = field2;
+  if (node2?.kind !== "scalar" || plan.isClaimed(node2)) return;
+  if (!isFlowScalar(node2)) return warnBlock(node2, path, incoming, plan);
+  const ref = tryParseImageRef(node2.text);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) return;
+  if (ref.tag === void 0 && ref.digest === void 0) {
+    if (!container) return warnBare(node2, path, ref, kind2 === "image" ? bareImageRole(document, path) : void 0, update, plan);
+    if (RETAGGED_LISTS.has(container) && kustomizeTagged2?.has(ref.name)) {
+      const reason = kustomizeTagged2.get(ref.name);
+      return reason === void 0 ? void 0 : plan.warn(node2.start, `${formatPath(path)} ${reason}`);
+    }
+  }
+  const next = nextReference(update, ref, plan.versionNote(node2.start, formatPath(path), update.image.repository));
+  if (next) plan.setScalar(node2, next, field2.inFlow, { kind: kind2, key: formatPath(path), document });
+}
+function warnBlock(node2, path, incoming, plan) {
+  const written = node2.text.trim();
+  const ref = tryParseImageRef(written);
+  const update = ref && incoming.get(ref.repository);
+  const next = update && nextReference(update, ref);
+  if (!next) return;
+  const { text: text2 } = plan.file;
+  const at = text2.indexOf(written.split("\n", 1)[0], text2.indexOf("\n", node2.start));
+  plan.warn(
+    at < 0 ? node2.start : at,
+    `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
+  );
+}
+function bareImageRole(document, path) {
+  const { apiVersion, kind: kind2 } = document.object;
+  const [holder, index2] = [path.at(-3), path.at(-2)];
+  const inList = (lists) => typeof index2 === "number" && typeof holder === "string" && lists.includes(holder);
+  if (inGroup(apiVersion, TEKTON)) return inList(["steps", "sidecars"]) || index2 === "stepTemplate" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, ARGO) && kind2 !== void 0 && WORKFLOW_KINDS.has(kind2))
+    return inList(["sidecars"]) || index2 === "container" || index2 === "script" ? "runs-latest" : void 0;
+  if (inGroup(apiVersion, SKAFFOLD) && path.length === 4 && path[0] === "build" && path[1] === "artifacts") return "built";
+  const service = path.length === 3 && path[0] === "services" ? nodeAt(document.root, path.slice(0, 2)) : void 0;
+  return service?.kind === "map" && mapValue(service, "build") !== void 0 ? "built" : void 0;
+}
+var WORKFLOW_KINDS = /* @__PURE__ */ new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
+function warnBare(node2, path, ref, role, update, plan) {
+  if (role === "built") return;
+  if (role === "runs-latest") {
+    const next = nextReference(update, ref);
+    if (next)
+      plan.warn(
+        node2.start,
+        `${formatPath(path)} holds ${ref.name} with no tag or digest, so it runs as ${ref.name}:latest; left as it is: write ${next} there to run that version`,
+        void 0,
+        { reason: "unmoved", image: ref.repository }
+      );
+    return;
+  }
+  const { message, about } = bareFieldWarning(formatPath(path), ref.repository);
+  plan.warn(node2.start, message, void 0, about);
+}
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+var RETAGGED_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
+function inContainerSpec(path) {
+  const list = path[path.length - 3];
+  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list) && list;
+}
+
+// src/yaml/created-shape.ts
+var KUSTOMIZATION_SHAPES = new Map([
+  ...["apiVersion", "kind", "namePrefix", "nameSuffix", "namespace"].map((key) => [key, "string"]),
+  ...["metadata", "helmGlobals", "generatorOptions", "inventory", "sortOptions"].map((key) => [key, "mapping"]),
+  // map[string]string: a key under them holds a string, not a mapping.
+  ...["openapi", "commonLabels", "commonAnnotations"].map((key) => [key, "strings"]),
+  ...[
+    "resources",
+    "components",
+    "crds",
+    "bases",
+    "images",
+    "replicas",
+    "patches",
+    "patchesStrategicMerge",
+    "patchesJson6902",
+    "replacements",
+    "vars",
+    "labels",
+    "configMapGenerator",
+    "secretGenerator",
+    "helmCharts",
+    "helmChartInflationGenerator",
+    "configurations",
+    "generators",
+    "transformers",
+    "validators",
+    "buildMetadata"
+  ].map((key) => [key, "list"])
+]);
+var ITEM_EXAMPLES = {
+  images: "{name: IMAGE, newTag: TAG}",
+  replicas: "{name: NAME, count: N}",
+  patches: "{path: FILE}",
+  labels: "{pairs: {KEY: VALUE}}"
+};
+var POD_LISTS = new Map([
+  ...[...CONTAINER_LISTS].map((key) => [key, { in: "pod spec", items: "containers", item: "container", example: "{name: NAME, image: IMAGE}" }]),
+  ["imagePullSecrets", { in: "pod spec", items: "secrets to pull images with", item: "secret", example: "{name: SECRET}", field: "name" }],
+  ["volumes", { in: "pod spec", items: "volumes", item: "volume", example: "{name: NAME, configMap: {name: CONFIGMAP}}", field: "name" }],
+  ["tolerations", { in: "pod spec", items: "tolerations", item: "toleration", example: "{key: KEY, operator: Exists}", field: "key" }],
+  ["env", { in: "container", items: "environment variables", item: "variable", example: "{name: NAME, value: VALUE}", field: "value" }],
+  [
+    "envFrom",
+    { in: "container", items: "sources of environment variables", item: "source", example: "{configMapRef: {name: CONFIGMAP}}", field: "configMapRef.name" }
+  ],
+  ["ports", { in: "container", items: "ports", item: "port", example: "{containerPort: PORT}", field: "containerPort" }],
+  ["volumeMounts", { in: "container", items: "volume mounts", item: "mount", example: "{name: VOLUME, mountPath: PATH}", field: "mountPath" }],
+  ["args", { in: "container", items: "strings", item: "argument", example: "ARG", field: "" }],
+  ["command", { in: "container", items: "strings", item: "command", example: "COMMAND", field: "" }]
+]);
+var POD_SPECS = new Map([
+  ["Pod", "spec"],
+  ...["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"].map((kind2) => [kind2, "spec.template.spec"]),
+  ["CronJob", "spec.jobTemplate.spec.template.spec"]
+]);
+function isPodSpec(kind2, at) {
+  const known = POD_SPECS.get(kind2);
+  if (known !== void 0) return formatPath(at) === known;
+  return at.length >= 2 && at[at.length - 2] === "template" && at[at.length - 1] === "spec";
+}
+var IMAGE_WORDS = /* @__PURE__ */ new Set(["image", "newName", "newTag", "digest", "tag"]);
+function createdShapeError(document, file, path, from, fieldName = byFlag) {
+  const kustomization = kustomizeReads(document, file);
+  for (let i = from; i < path.length; i++) {
+    const key = path[i];
+    if (typeof key !== "string") return void 0;
+    const created = i < path.length - 1 ? "mapping" : "value";
+    const what = `${created === "mapping" ? "as a mapping" : "as a single value"} (${createdText(path.slice(i))})`;
+    if (kustomization && i <= 1) {
+      const top = String(path[0]);
+      const shape = KUSTOMIZATION_SHAPES.get(top);
+      if (i === 0 && shape === void 0) {
+        const image = IMAGE_WORDS.has(top) ? `; an image's ${top} is an images: entry's field: ${listAdvice("images", fieldName)}` : "";
+        return `kustomize reads no field '${top}' in a kustomization and refuses one it does not know (unknown field "${top}"), so it is not created${image}`;
+      }
+      const refused = i === 0 ? shape === "list" || shape === "string" && created === "mapping" || (shape === "mapping" || shape === "strings") && created === "value" : shape === "strings" && created === "mapping";
+      if (refused)
+        return `${kustomizeRefuses(formatPath(path.slice(0, i + 1)), i === 0 ? shape : "string", what)}${i === 0 && shape === "list" ? `; ${listAdvice(top, fieldName)}` : ""}`;
+    }
+    const list = POD_LISTS.get(key);
+    const kind2 = document.object.kind;
+    const holder = list?.in === "pod spec" ? path.slice(0, i) : inContainerSpec(path.slice(0, i + 1)) !== false ? path.slice(0, i - 2) : void 0;
+    if (list && holder && kind2 !== void 0 && !kustomization && isPodSpec(kind2, holder)) {
+      const at = formatPath(path.slice(0, i + 1));
+      const index2 = list.field === void 0 ? formatRest(path.slice(i + 1)) : list.field === "" ? "" : `.${list.field}`;
+      return `${at} is a list of ${list.items} in a Kubernetes ${document.object.kind} (a ${list.in}'s), which the API server refuses as anything else, so it is not created ${what}; write the ${list.item} by hand (${key}: [${list.example}]), or set one it holds by index (${at}[0]${index2})`;
+    }
+  }
+  return void 0;
+}
+function kustomizeString(document, file, path) {
+  if (!kustomizeReads(document, file)) return void 0;
+  const top = path[0];
+  const shape = typeof top === "string" ? KUSTOMIZATION_SHAPES.get(top) : void 0;
+  const pairs2 = top === "labels" && typeof path[1] === "number" && path[2] === "pairs" && path.length === 4;
+  const string2 = shape === "string" && path.length === 1 || shape === "strings" && path.length === 2 || pairs2;
+  return string2 ? `kustomize reads ${formatPath(path)} in a kustomization as a string` : void 0;
+}
+function kustomizeReads(document, file) {
+  return isKustomization(document, file) && !isFluxKustomization(document.object);
+}
+function createdText(path) {
+  return path.length === 1 ? `${String(path[0])}: \u2026` : `${String(path[0])}: {${createdText(path.slice(1))}}`;
+}
+function formatRest(rest) {
+  return rest.length === 0 ? "" : `.${formatPath(rest)}`;
+}
+function kustomizeRefuses(at, shape, what) {
+  const reads = { list: "a list", string: "a string", mapping: "a mapping", strings: "a mapping of strings" }[shape];
+  return `kustomize reads ${at} in a kustomization as ${reads} and refuses the file with it written ${what}, so it is not created`;
+}
+function noListItem(document, file, path, from, fieldName = byFlag) {
+  const index2 = path.findIndex((segment2, i) => i >= from && typeof segment2 === "number");
+  if (index2 < 0) return void 0;
+  const list = path[index2 - 1];
+  const kustomization = index2 === 1 && kustomizeReads(document, file);
+  const create = fieldName("create", void 0, true);
+  if (kustomization && typeof list === "string" && KUSTOMIZATION_SHAPES.get(list) === "list")
+    return `${create} adds no list item: ${listAdvice(list, fieldName)}`;
+  const at = formatPath(path.slice(0, index2));
+  return `${create} adds no list item: write the item of ${at === "" ? "the document" : at} by hand, then set its field by index`;
+}
+function listAdvice(field2, fieldName) {
+  const example = ITEM_EXAMPLES[field2] ?? "ITEM";
+  if (field2 !== "images") return `write the list by hand (${field2}: [${example}]), then set an item it holds by index (${field2}[0]\u2026)`;
+  return `add the entry with kustomize edit set image NAME=NEW_NAME:TAG in the kustomization's directory, or by hand (images: [${example}]); then ${givenValue(fieldName, "image", "NEW_NAME:TAG")} moves it, as does the path images[0].newTag`;
+}
+
+// src/image/marker-misfit.ts
+var TAG_KEYS = /* @__PURE__ */ new Set(["tag", "newTag"]);
+var PART_KEYS = {
+  tag: TAG_KEYS,
+  name: /* @__PURE__ */ new Set(["repository", "name", "newName"]),
+  digest: /* @__PURE__ */ new Set(["digest"])
+};
+var PARTS = Object.keys(PART_KEYS);
+var READ_AS = {
+  tag: (value) => `name:${value}`,
+  name: (value) => `${value}:tag`,
+  digest: (value) => `name@${value}`
+};
+function misfitWarning(marker, field2, key, old) {
+  const marks = `Flux setter "${marker.setter}" marks ${field2}`;
+  const written = (value) => `${value || '""'} is written there, as Flux writes a marked field`;
+  const named2 = key === void 0 ? void 0 : PARTS.find((part) => PART_KEYS[part].has(key));
+  if (marker.field === "ref") {
+    if (named2 === void 0) return void 0;
+    return (value) => `${marks}, a ${named2} field, with the whole reference: ${written(value)}, and kustomize or the chart reads it as a ${named2} (${READ_AS[named2](value)}); mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2} alone`;
+  }
+  if (named2 === marker.field) return void 0;
+  if (named2 !== void 0)
+    return (value) => `${marks}, a ${named2} field, with the ${marker.field} alone: ${written(value)}, and what reads the field reads it as a ${named2}; mark it {"$imagepolicy": "${marker.key}:${named2}"} to set the ${named2}`;
+  if (!holdsWholeReference(marker.field, old)) return void 0;
+  return (value) => `${marks}, which holds a whole reference (${old}), with its ${marker.field} alone: ${written(value)}, and the field then holds only that; mark it {"$imagepolicy": "${marker.key}"} to set the whole reference`;
+}
+function holdsWholeReference(field2, text2) {
+  const ref = spelledAsDigest(text2) ? void 0 : tryParseImageRef(text2);
+  if (!ref) return false;
+  switch (field2) {
+    case "tag":
+      return !isTag(text2);
+    case "digest":
+      return !isDigest(text2);
+    case "name":
+      return ref.tag !== void 0 || ref.digest !== void 0;
+  }
+}
+function registryJoinWarning(marker, field2, registry, value) {
+  if (marker.field !== "name" || registry.text === "" || writtenRegistry(value) === void 0) return void 0;
+  return oneLine(
+    `Flux setter "${marker.setter}" marks ${field2}, beside the registry field ${registry.field} (${registry.text}): ${value}, the name with its registry, is written there, as Flux writes a marked field, and a chart that joins the registry to the repository reads ${registry.text}/${value}; leave the repository unmarked, written without its registry, and mark the tag alone {"$imagepolicy": "${marker.key}:tag"}`
+  );
+}
+
 // src/yaml/null-fill.ts
 function nullFilling(file, target, keys, value) {
   const { key, node: node2, inFlow } = target;
@@ -12329,10 +12343,10 @@ function hasPrefix(path, prefix) {
 function samePath(path, other) {
   return path.length === other.length && hasPrefix(path, other);
 }
-function parsePath(text2, value, fieldName) {
+function parsePath(text2, value, fieldName, renamed) {
   const fail2 = (why, at) => {
     throw new SourceError(
-      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value, fieldName) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
+      `invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value, fieldName, renamed) ?? `${why} at character ${at + 1}${at === 0 ? rootHint(text2) : ""}`}`
     );
   };
   if (JSON_ROOT.test(text2)) fail2("a JSONPath root '$'", 0);
@@ -12371,7 +12385,7 @@ function rootHint(text2) {
   }
   return text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
 }
-function yqSelector(path, value, fieldName = byFlag) {
+function yqSelector(path, value, fieldName = byFlag, renamed) {
   const open = path.indexOf("[");
   if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return void 0;
   const list = path.slice(0, open).replace(/^[\s(]*\$?\./, "");
@@ -12379,7 +12393,8 @@ function yqSelector(path, value, fieldName = byFlag) {
   const name = picked?.[1] === "name" ? picked[2] ?? picked[3] ?? picked[4] : void 0;
   const field2 = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
   const given = value === void 0 ? "" : unquote(value);
-  const image = given === "" ? void 0 : field2 === "image" ? given : (field2 === "newTag" || field2 === "tag") && name ? `${name}:${given}` : void 0;
+  const repository = name === void 0 ? void 0 : renamed?.(name) ?? name;
+  const image = given === "" ? void 0 : field2 === "image" ? given : (field2 === "newTag" || field2 === "tag") && repository ? `${repository}:${given}` : void 0;
   return `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), or give ${givenValue(fieldName, "image", image ?? "REPOSITORY:TAG")}, which finds the image's fields by its name`;
 }
 var BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
@@ -12394,7 +12409,7 @@ function quotedEnd(text2, open) {
   }
   return -1;
 }
-function parseYamlSpec(spec, fieldName) {
+function parseYamlSpec(spec, fieldName, renamed) {
   const eq = assignmentAt(spec);
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
@@ -12407,7 +12422,7 @@ function parseYamlSpec(spec, fieldName) {
     const advice = whole === "" ? "give PATH=VALUE" : `give the whole value (${whole}=\u2026)${key === "" ? "" : `, or quote a key that ends in "+" (${quoted3}=\u2026)`}`;
     throw new SourceError(`${JSON.stringify(spec)}: "+=" appends only in a KCL override spec; a YAML --set sets one value: ${advice}`);
   }
-  return { path, segments: parsePath(path, value, fieldName), value };
+  return { path, segments: parsePath(path, value, fieldName, renamed), value };
 }
 function assignmentAt(spec) {
   let depth = 0;
@@ -12790,7 +12805,7 @@ var editHelmValues = (file, request, plan) => {
 
 // src/yaml/argocd-unpaired.ts
 var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, plan) {
+function warnUnpairedRepositories(parameters, incoming, file, plan) {
   const byPrefix = /* @__PURE__ */ new Map();
   for (const parameter of parameters) {
     const [prefix] = leafOf(parameter[0]);
@@ -12809,7 +12824,7 @@ function warnUnpairedRepositories(parameters, incoming, plan) {
     if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
     if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
     const which = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
-    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { part: "tag" });
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { ...file !== void 0 && { file }, part: "tag" });
     plan.warn(
       node2.start,
       `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
@@ -13187,7 +13202,7 @@ var editArgoCdHelm = (file, request, plan) => {
         else setImageScalar(field2, "helm", false, incoming, plan, document);
       }
       for (const image of parameterImages(parameters, file, document.root, source)) setHelmImage(image, incoming, plan, document);
-      warnUnpairedRepositories(parameters, incoming, plan);
+      warnUnpairedRepositories(parameters, incoming, request.file, plan);
       if (source.length > 0) warnValuesString(document, source, request, plan);
     }
     if (document.object.kind === "ApplicationSet" && inGroup(document.object.apiVersion, ARGO))
@@ -15800,6 +15815,7 @@ var ImageEditor = class {
    */
   markLiterals() {
     const { tokens } = this;
+    const interpolated = [];
     for (const place of markerComments(tokens)) {
       const { line } = place;
       const reading = readMarker(place.comment);
@@ -15827,10 +15843,16 @@ var ImageEditor = class {
       if (marked === void 0) continue;
       if (tokens.kind[marked] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
-      else if (tokens.flags[marked] & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
-      else this.mark(marked, marker);
+      else if (tokens.flags[marked] & StringFlag.Interpolated) {
+        const variable = marker.field === "ref" || marker.field === "tag" ? tagVariable(this.literal(marked).body) : void 0;
+        interpolated.push({ line, setter: marker.setter, variable, token: marked });
+      } else this.mark(marked, marker);
       this.claimed.add(marked);
+    }
+    for (const { line, setter, variable, token } of interpolated) {
+      const answered = variable === void 0 || this.setBySet(token, variable) || (this.assigned().get(variable) ?? []).some((held) => held !== void 0 && this.claimed.has(held));
+      const where2 = answered ? "" : `; ${this.whereSet(variable, variable)}`;
+      this.warnings.push({ line, message: `Flux setter "${setter}" marks a string with \${...}, which is not edited${where2}` });
     }
   }
   /**
@@ -16073,8 +16095,8 @@ var ImageEditor = class {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(variable) {
-    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
+  whereSet(variable, named2 = "that variable") {
+    const elsewhere = `set the version where ${named2} is set (a Flux ":tag" marker on its line, or an override)`;
     if (variable === void 0 || variable.includes(".")) return elsewhere;
     const lines = (this.assigned().get(variable) ?? []).flatMap((held) => held === void 0 ? [] : [this.line(this.literal(held))]);
     if (lines.length === 0) return elsewhere;
@@ -16248,6 +16270,9 @@ function suffixWarning(image) {
 function versionVariable(body, stale) {
   if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
   return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
+}
+function tagVariable(body) {
+  return /:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?::[^}]*)?\}$/.exec(body)?.[1];
 }
 var CONCATENATED_PATHS = ['/" + "', "/' + '"];
 function literalAt(tokens, token) {
@@ -17303,7 +17328,11 @@ var Planner = class {
       const value = valueFrom(tokens, item.value, this.lines);
       const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
       if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path);
-      for (const m of matches) this.union(m.value, value, path);
+      for (const m of matches) {
+        if (item.operator === "=") this.replace(m.value, value, path);
+        else if (item.operator === ":") this.union(m.value, value, path);
+        else this.append(m.value, value, path);
+      }
     }
   }
   /**
@@ -17312,9 +17341,9 @@ var Planner = class {
    * holds (the same tokens, whatever the layout) is not appended again, so that a second run
    * of the same request changes nothing.
    */
-  append(old, value) {
+  append(old, value, key = this.spec.path) {
     if (old.type !== "list" || value.expr.type !== "list") {
-      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
+      return this.warn(old.first, `${key}+= needs a list literal on both sides; nothing appended`);
     }
     const added = [];
     for (const item of value.expr.items) {
@@ -17327,7 +17356,7 @@ var Planner = class {
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
-    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
+    this.change(old.first, nodeText(this.tokens, old), written, key);
   }
   /**
    * The splice that adds `items` after the last item of a config or list: between empty
@@ -18964,18 +18993,18 @@ function readsAsKcl(read) {
     throw error;
   }
 }
-function trySetSpec(kind2, spec, fieldName) {
+function trySetSpec(kind2, spec, fieldName, renamed) {
   try {
-    return { field: readSpec2(kind2, spec, fieldName) };
+    return { field: readSpec2(kind2, spec, fieldName, renamed) };
   } catch (error) {
     if (error instanceof SourceError) return { error };
     throw error;
   }
 }
-function setSpecError(set2, fieldName) {
-  return trySetSpec(fileKind(set2.file), set2.spec, fieldName).error;
+function setSpecError(set2, fieldName, text2) {
+  return trySetSpec(fileKind(set2.file), set2.spec, fieldName, text2 === void 0 ? void 0 : renamesIn(text2, set2.file)).error;
 }
-function readSpec2(kind2, spec, fieldName) {
+function readSpec2(kind2, spec, fieldName, renamed) {
   switch (kind2) {
     case "kcl": {
       const read = parseOverrideSpec(spec);
@@ -18983,7 +19012,7 @@ function readSpec2(kind2, spec, fieldName) {
       return { path: read.path, keys: read.parts, operation: read.operation, value: read.operation === "=" ? read.value : void 0 };
     }
     case "yaml": {
-      const read = parseYamlSpec(spec, fieldName);
+      const read = parseYamlSpec(spec, fieldName, renamed);
       return { path: read.path, keys: read.segments.map(String), operation: "=", value: read.value };
     }
     case "kcl-mod":
@@ -19222,6 +19251,109 @@ function lazyMatcher(glob) {
   return (path) => (matches ??= pathMatcher([glob]))(path);
 }
 
+// src/engine/label-selector.ts
+var OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
+var LabelSelectorError = class extends Error {
+  constructor(path, message) {
+    super(message);
+    this.path = path;
+    this.name = "LabelSelectorError";
+  }
+  path;
+};
+var NAME2 = "(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)";
+var DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+var LABEL_VALUE = new RegExp(`^${NAME2}?$`);
+function keyProblem(key) {
+  const slash = key.lastIndexOf("/");
+  const [prefix, name] = slash < 0 ? [void 0, key] : [key.slice(0, slash), key.slice(slash + 1)];
+  if (prefix !== void 0 && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)))
+    return "its prefix is no DNS subdomain (lower-case letters, digits, '-' and '.')";
+  if (name.length === 0 || name.length > 63 || !new RegExp(`^${NAME2}$`).test(name)) {
+    return "a label key is at most 63 letters, digits, '-', '_' or '.', beginning and ending with a letter or digit (after an optional prefix and '/')";
+  }
+  return void 0;
+}
+function valueProblem(value) {
+  if (typeof value !== "string") return "a label value must be a string";
+  if (value.length > 63 || !LABEL_VALUE.test(value))
+    return "a label value is at most 63 letters, digits, '-', '_' or '.', beginning and ending with a letter or digit";
+  return void 0;
+}
+function parseLabelSelector(value) {
+  if (value === null || value === void 0) return [];
+  if (!isRecord(value)) throw new LabelSelectorError([], "must be a mapping of matchLabels and matchExpressions");
+  const requirements = [];
+  const key = (at, given) => {
+    if (typeof given !== "string") throw new LabelSelectorError(at, "a label key must be a string");
+    const problem = keyProblem(given);
+    if (problem !== void 0) throw new LabelSelectorError(at, `${JSON.stringify(given)} is not a valid label key: ${problem}`);
+    return given;
+  };
+  const labelValue = (at, given) => {
+    const problem = valueProblem(given);
+    if (problem !== void 0) throw new LabelSelectorError(at, `${JSON.stringify(given)} is not a valid label value: ${problem}`);
+    return given;
+  };
+  const { matchLabels, matchExpressions } = value;
+  if (matchLabels !== void 0 && matchLabels !== null) {
+    if (!isRecord(matchLabels)) throw new LabelSelectorError(["matchLabels"], "must be a mapping of label keys to values");
+    for (const [name, wanted] of Object.entries(matchLabels)) {
+      requirements.push({ key: key(["matchLabels", name], name), operator: "In", values: [labelValue(["matchLabels", name], wanted)] });
+    }
+  }
+  if (matchExpressions !== void 0 && matchExpressions !== null) {
+    if (!Array.isArray(matchExpressions)) throw new LabelSelectorError(["matchExpressions"], "must be a list of {key, operator, values}");
+    for (const [i, expression] of matchExpressions.entries()) {
+      const at = ["matchExpressions", i];
+      if (!isRecord(expression)) throw new LabelSelectorError(at, "must be a mapping of key, operator and values");
+      const { operator, values = [] } = expression;
+      if (!OPERATORS.includes(operator)) {
+        throw new LabelSelectorError([...at, "operator"], `${JSON.stringify(operator ?? null)} is not a valid operator: In, NotIn, Exists or DoesNotExist`);
+      }
+      if (!Array.isArray(values)) throw new LabelSelectorError([...at, "values"], "must be a list of label values");
+      const needsValues = operator === "In" || operator === "NotIn";
+      if (needsValues && values.length === 0) throw new LabelSelectorError([...at, "values"], `${String(operator)} needs at least one value`);
+      if (!needsValues && values.length > 0) throw new LabelSelectorError([...at, "values"], `${String(operator)} takes no values`);
+      requirements.push({
+        key: key([...at, "key"], expression.key),
+        operator,
+        values: values.map((v, j) => labelValue([...at, "values", j], v))
+      });
+    }
+  }
+  return requirements;
+}
+function selects(selector, labels) {
+  return selector.every(({ key, operator, values }) => {
+    const has = Object.hasOwn(labels, key);
+    switch (operator) {
+      case "In":
+        return has && values.includes(labels[key]);
+      case "NotIn":
+        return !has || !values.includes(labels[key]);
+      case "Exists":
+        return has;
+      case "DoesNotExist":
+        return !has;
+    }
+  });
+}
+function formatLabelSelector(selector) {
+  return selector.map(({ key, operator, values }) => {
+    switch (operator) {
+      case "In":
+        return values.length === 1 ? `${key}=${values[0]}` : `${key} in (${values.join(",")})`;
+      case "NotIn":
+        return `${key} notin (${values.join(",")})`;
+      case "Exists":
+        return key;
+      case "DoesNotExist":
+        return `!${key}`;
+    }
+  }).join(",");
+}
+
 // src/engine/tree-path.ts
 import { posix } from "node:path";
 function repositoryPath(path) {
@@ -19276,6 +19408,17 @@ var DocumentReader = class {
     const node2 = path.length > 0 && isMap(root) ? root.getIn(path, true) : void 0;
     return this.lines.linePos((node2 ?? root)?.range?.[0] ?? 0).line;
   }
+  /** The line of the field at `path`, its key's where it has one; of the nearest field above it that is written, for one that is not. */
+  fieldLine(path) {
+    const root = this.doc.contents;
+    if (!isMap(root)) return this.line([]);
+    let at = path;
+    while (at.length > 0 && root.getIn(at, true) === void 0) at = at.slice(0, -1);
+    const parent = at.length > 0 ? root.getIn(at.slice(0, -1), true) : void 0;
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === at.at(-1)) : void 0;
+    const key = pair && isScalar(pair.key) ? pair.key.range?.[0] : void 0;
+    return key === void 0 ? this.line(at) : this.lines.linePos(key).line;
+  }
   warn(path, message) {
     this.warnings.push({ file: this.file, line: this.line(path), message });
   }
@@ -19325,13 +19468,34 @@ var DocumentReader = class {
   automation(id, spec, treeRoot) {
     const update = isRecord(spec.update) ? spec.update : {};
     const path = repositoryPath(text(update.path) ?? "");
+    const policySelector = this.policySelector(id, spec.policySelector, path);
     const running = spec.suspend === true ? void 0 : {
       file: this.file,
       line: this.line(spec.suspend === void 0 ? [] : ["spec", "suspend"]),
       message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
       aside: true
     };
-    return { path, treePath: treeDirectory(path, treeRoot), ...running && { running } };
+    return { path, treePath: treeDirectory(path, treeRoot), ...running && { running }, ...policySelector && { policySelector } };
+  }
+  /**
+   * `spec.policySelector`, where it narrows anything. One Kubernetes refuses (an unknown operator, In without
+   * values) is said where it is written and selects nothing: Flux's controller fails on it and sets no marker.
+   */
+  policySelector(id, given, path) {
+    try {
+      const selector = parseLabelSelector(given);
+      return selector.length === 0 ? void 0 : { selector, text: formatLabelSelector(selector), line: this.fieldLine(["spec", "policySelector"]) };
+    } catch (error) {
+      if (!(error instanceof LabelSelectorError)) throw error;
+      const at = ["spec", "policySelector", ...error.path];
+      const field2 = at.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").slice(1);
+      this.warnings.push({
+        file: this.file,
+        line: this.fieldLine(at),
+        message: `ImageUpdateAutomation ${id}: ${field2}: ${error.message}; Flux's controller refuses the selector and sets no marker, so none is set under ./${path} by it`
+      });
+      return { selector: void 0, text: "not valid", line: this.fieldLine(["spec", "policySelector"]) };
+    }
   }
   /** `key` names its marker key (each of them) in warnings. */
   policy(id, key, spec) {
@@ -19411,9 +19575,17 @@ function fluxSetters(docs, treeRoot = "", builtInto = () => []) {
         const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
         if (!read) continue;
         const { policy, repositoryName, repositoryNamespace } = read;
+        const labels = labelsOf(metadata.labels);
         for (const { namespace, by } of namespaces) {
           const repositoryId = `${repositoryNamespace ?? namespace}/${repositoryName}`;
-          policies.push({ ...reader.located(idIn(namespace)), key: `${namespace}:${name}`, repositoryId, policy, ...by && { namespacedBy: by } });
+          policies.push({
+            ...reader.located(idIn(namespace)),
+            key: `${namespace}:${name}`,
+            repositoryId,
+            policy,
+            ...by && { namespacedBy: by },
+            ...labels && { labels }
+          });
         }
       } else {
         const automation = reader.automation(ids, spec, treeRoot);
@@ -19439,10 +19611,16 @@ function fluxSetters(docs, treeRoot = "", builtInto = () => []) {
     }
     const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
     const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
-    appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy });
+    const labels = policy.labels && { labels: policy.labels };
+    appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy, ...labels });
   }
   lastBlanked = blanked;
   return { setters, automations, warnings };
+}
+function labelsOf(given) {
+  if (!isRecord(given)) return void 0;
+  const labels = Object.fromEntries(Object.entries(given).filter((entry) => typeof entry[1] === "string"));
+  return Object.keys(labels).length > 0 ? labels : void 0;
 }
 function objectNamespaces(built, own) {
   const kept = { namespace: own ?? DEFAULT_NAMESPACE };
@@ -19484,6 +19662,10 @@ function directoriesAbove(file) {
 }
 function updatesFile({ treePath }, file) {
   return treePath !== void 0 && (treePath === "" || file === treePath || file.startsWith(`${treePath}/`));
+}
+function selectsPolicy({ policySelector }, setter) {
+  if (policySelector === void 0) return true;
+  return policySelector.selector !== void 0 && selects(policySelector.selector, setter.labels ?? {});
 }
 function runningAutomations(automations, changed) {
   return [...new Set(automations.flatMap((a) => a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []))];
@@ -21102,8 +21284,7 @@ function invalidDigests(kind2, changes, sets, fieldName = byFlag) {
     const read = kind2 === "kcl" ? kclRead(value) : value;
     const problem = read === "" || read === "~" || read === "null" ? void 0 : digestProblem(read);
     if (problem === void 0) return [];
-    const field2 = fieldId(kind2, c.key);
-    const writer = field2 !== void 0 && sets.has(field2) ? fieldName("set") : "its configured override";
+    const writer = bySet(kind2, sets, c.key) ? fieldName("set") : "its configured override";
     const message = `${c.key}: ${writer} wrote ${read}, which is no digest (${problem}); Kubernetes refuses an image reference pinned to it`;
     return [{ line: c.line, message }];
   });
@@ -21155,13 +21336,14 @@ function answeredBySet(warning, kind2, changes, sets) {
   return changes.some((c) => c.line === warning.line && fieldId(kind2, c.key) === field2);
 }
 function setOverImages(kind2, sets, overruled, fieldName = byFlag) {
-  return overruled.filter(({ override }) => {
-    const field2 = fieldId(kind2, override.key);
-    return field2 !== void 0 && sets.has(field2);
-  }).map(({ edit, override }) => ({
+  return overruled.filter(({ override }) => bySet(kind2, sets, override.key)).map(({ edit, override }) => ({
     line: override.line,
     message: `${override.key}: ${fieldName("set")} ${override.op === "delete" ? "deleted it" : `wrote ${shownValue(override.new)}`}, which takes precedence over ${edit.new} from the incoming image${fieldKey(edit.key) === fieldKey(override.key) ? "" : ` at ${edit.key}`}`
   }));
+}
+function bySet(kind2, sets, key) {
+  const field2 = fieldId(kind2, key);
+  return field2 !== void 0 && [...sets].some((set2) => field2 === set2 || field2.startsWith(`${set2}\0`));
 }
 function setsInFile(kind2, overrides) {
   const sets = overrideIds(kind2, overrides);
@@ -22083,7 +22265,7 @@ function resourcesOf(file, text2) {
     ({ root, object }, document) => root?.kind === "map" && object.kind !== void 0 ? [{ file, document, yaml, root, apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace }] : []
   );
 }
-function selects(selector, resource) {
+function selects2(selector, resource) {
   if (selector.labelSelector !== void 0 || selector.annotationSelector !== void 0) return void 0;
   const [group, version] = splitApiVersion(resource.apiVersion);
   const fields = [
@@ -22285,7 +22467,7 @@ function failsBuild(tree, graph) {
 }
 function setsVersionIn(documents2, resources, repository) {
   const only = /* @__PURE__ */ new Set([repository]);
-  return documents2.some((doc) => resources.some((resource) => selects(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
+  return documents2.some((doc) => resources.some((resource) => selects2(doc.selector, resource) !== false && versionsSet(doc, resource, only).size > 0));
 }
 function tagPlace(doc, key) {
   return { file: doc.patch.file, document: doc.document, key };
@@ -22328,7 +22510,7 @@ async function pairedTagsOf(tree, incoming, read) {
     const split2 = failing ? documents2.flatMap((doc) => splitPairTags(doc).map(({ value, name }) => ({ doc, value, name }))) : [];
     if (lone.length === 0 && wholes.length === 0 && misread.length === 0 && split2.length === 0) continue;
     const built = (await Promise.all(builtFiles(graph, k).map(resourcesAt))).flat();
-    const over = (doc, tag) => built.some((resource) => selects(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
+    const over = (doc, tag) => built.some((resource) => selects2(doc.selector, resource) !== false && repositories.has(pairOf(doc, tag, resource)?.repository ?? ""));
     for (const { doc, tag } of misread) {
       const place = tagPlace(doc, tag.value.key);
       if (over(doc, tag)) refused.set(placeId(place), place);
@@ -22355,7 +22537,7 @@ async function pairedTagsOf(tree, incoming, read) {
       const at = placeId(tagPlace(doc, tag.value.key));
       if (paired2.has(at) || unpaired.has(at) || unknownRegistry.has(at)) continue;
       const picked = built.flatMap((resource) => {
-        const selected = selects(doc.selector, resource);
+        const selected = selects2(doc.selector, resource);
         return selected === false ? [] : [{ resource, selected }];
       });
       if (tag.ownRepository && !picked.some(({ resource }) => givesRegistry(tag, resource))) continue;
@@ -22417,7 +22599,7 @@ function ownPairTags(doc, repositories) {
 function replacedOver(doc, tag, built, repositories) {
   const { value, mapping, op } = tag;
   for (const resource of built) {
-    if (selects(doc.selector, resource) === false) continue;
+    if (selects2(doc.selector, resource) === false) continue;
     const pair = resourcePair(resource, mapping);
     if (!pair) continue;
     const ownRegistry = ownField(doc, mapping)("registry") !== void 0;
@@ -23049,17 +23231,27 @@ async function knownImagesIn(listed, request) {
 function applySet(file, text2, spec, options = {}) {
   const kind2 = fileKind(file);
   if (kind2 === void 0 || kind2 === "kcl-mod") throw new RequestError([{ field: "set", message: notASetFile(file) }]);
-  const malformed2 = malformedSets([{ file, spec }]);
+  const malformed2 = malformedSets([{ file, spec }], void 0, /* @__PURE__ */ new Map([[file, text2]]));
   if (malformed2.length > 0) throw new RequestError(malformed2);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
   const result = overFile(file, kind2, { text: text2.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
   return { ...result, text: bom + result.text };
 }
-function malformedSets(sets, fieldName) {
+function malformedSets(sets, fieldName, texts) {
   return sets.flatMap((set2) => {
-    const error = setSpecError(set2, fieldName);
+    const error = setSpecError(set2, fieldName, texts?.get(set2.file));
     return error ? [{ ...located(set2.file, error), field: "set" }] : [];
   });
+}
+async function malformedSetsIn(listed, sets, fieldName) {
+  const malformed2 = malformedSets(sets, fieldName);
+  if (malformed2.length === 0) return malformed2;
+  const texts = /* @__PURE__ */ new Map();
+  for (const file of new Set(malformed2.flatMap((issue) => issue.file ?? []))) {
+    const text2 = await readText(listed, file).catch(() => void 0);
+    if (text2 !== void 0) texts.set(file, text2);
+  }
+  return malformedSets(sets, fieldName, texts);
 }
 
 // src/engine/setters.ts
@@ -23235,12 +23427,16 @@ function governingIn(owner, candidates2, everyAutomation, configPath, ownerOf) {
     if (typeof defined === "string") answer = defined;
     else {
       let from = [path];
+      let leftOut;
       if (automations.length > 0) {
         const above = ["", ...[...path.matchAll(/\//g)].map((slash) => path.slice(0, slash.index))];
-        const covering = [.../* @__PURE__ */ new Set([...above.flatMap((directory2) => ofNamespace?.get(directory2) ?? []), ...own ?? []])].sort((a, b) => a - b);
-        from = covering.map((i) => automations[i].file);
+        const covering = [.../* @__PURE__ */ new Set([...above.flatMap((directory2) => ofNamespace?.get(directory2) ?? []), ...own ?? []])].sort((a, b) => a - b).map((i) => automations[i]);
+        const { nearest } = defined;
+        const selecting = covering.filter((a) => a.policySelector === void 0 || nearest([a.file]).some((setter) => selectsPolicy(a, setter)));
+        if (covering.length > 0 && selecting.length === 0) leftOut = notSelected(covering, nearest(covering.map((a) => a.file)));
+        from = selecting.map((a) => a.file);
       }
-      answer = from.length === 0 ? `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${updatePaths}); the marked value is left as it is` : nearestCandidate(key, defined, from, automations.length > 0, configPath);
+      answer = leftOut ?? (from.length === 0 ? `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${updatePaths}); the marked value is left as it is` : nearestCandidate(key, defined, from, automations.length > 0, configPath));
     }
     if (own === void 0) {
       const ofKey = answers.get(key) ?? /* @__PURE__ */ new Map();
@@ -23249,6 +23445,19 @@ function governingIn(owner, candidates2, everyAutomation, configPath, ownerOf) {
     }
     return answer;
   };
+}
+function notSelected(covering, policies) {
+  const selecting = covering.map(({ id, file, policySelector }) => {
+    const { selector, text: text2, line } = policySelector;
+    return `${id} (${file}:${line}) ${selector === void 0 ? "has one Kubernetes refuses (see the warning there)" : `selects ${text2}`}`;
+  });
+  const labelled = policies.map(({ file, line, labels }) => {
+    const written = Object.entries(labels ?? {}).map(([key, value]) => `${key}=${value}`);
+    return `${file}:${line} (${written.length === 0 ? "no labels" : `labels ${written.join(",")}`})`;
+  });
+  const which = covering.length === 1 ? "the ImageUpdateAutomation that updates this file" : "the ImageUpdateAutomation objects that update this file";
+  const fix = covering.some((a) => a.policySelector.selector !== void 0) ? "label the ImagePolicy so that a selector picks it, or widen the selector" : "fix the selector";
+  return `is left out by the spec.policySelector of ${which}: ${andList(selecting)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
 }
 function seenOf(key, all, seen, owner, configPath, ownerOf) {
   const candidates2 = all.filter((c) => seen(c.flux.file));
@@ -24120,7 +24329,7 @@ function publicFilePlan(file) {
 }
 async function planUpdate(listed, request) {
   const valid = await validateInTree(listed, request);
-  const malformed2 = malformedSets(valid.sets, request.fieldName);
+  const malformed2 = await malformedSetsIn(listed, valid.sets, request.fieldName);
   if (malformed2.length > 0) throw new RequestError(malformed2);
   const { files, links, source, warnings: leftOut } = await listTree(listed);
   const present = new Set(files);

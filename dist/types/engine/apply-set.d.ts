@@ -4,6 +4,7 @@
  */
 import type { EditResult } from "../change.js";
 import { type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
+import { type TreeSource } from "./source.js";
 /**
  * `spec` applied to `text`, the file's kind (by `file`'s name) picking the grammar as the CLI's
  * `--set file:spec` does: KCL's `-O` for `.k` (`config.image="repo:tag"`), a dotted path for a
@@ -18,6 +19,11 @@ export declare function applySet(file: string, text: string, spec: string, optio
 }): EditResult;
 /**
  * The `--set` specs their file's grammar cannot read (the grammar does not depend on the file's contents), each at its file, the request's;
- * `fieldName` names the request's fields in the advice, as its face does.
+ * `fieldName` names the request's fields in the advice, as its face does, and `texts` (by file, where read) what a file renames (setSpecError).
  */
-export declare function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer): RequestIssue[];
+export declare function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer, texts?: ReadonlyMap<string, string>): RequestIssue[];
+/**
+ * malformedSets of a run over `listed`, refused before the tree is read; the advice reads the files the malformed specs
+ * name, where the tree has them (a rename in a kustomization's `images:`): a file it cannot read gives none.
+ */
+export declare function malformedSetsIn(listed: TreeSource, sets: readonly FileOverride[], fieldName?: FieldNamer): Promise<RequestIssue[]>;

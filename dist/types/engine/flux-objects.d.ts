@@ -1,6 +1,7 @@
 import type { AsideWarning, Warning } from "../change.js";
 import type { GoRegexp } from "../image/go-regexp.js";
 import type { Policy } from "../image/policy.js";
+import type { LabelSelector } from "./label-selector.js";
 import type { BuiltNamespace } from "./kustomize-graph.js";
 import type { TextFile } from "./source.js";
 /** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
@@ -17,8 +18,18 @@ export interface FluxSetter {
     readonly line: number;
     /** The kustomization (or Flux Kustomization) whose build puts the ImagePolicy in the namespace of its key, where one does. */
     readonly namespacedBy?: string;
+    /** The ImagePolicy's `metadata.labels`, where it has any: what an automation's spec.policySelector selects by. */
+    readonly labels?: Readonly<Record<string, string>>;
 }
-/** An ImageUpdateAutomation: Flux sets the markers of its own namespace's policies, in files under its update path only. */
+/** An ImageUpdateAutomation's `spec.policySelector`, where it narrows anything: `selector` undefined for one Kubernetes refuses, which selects nothing (Flux's controller fails on it). */
+export interface PolicySelector {
+    readonly selector: LabelSelector | undefined;
+    /** `env=prod`, as kubectl writes it; "not valid" for a refused one. */
+    readonly text: string;
+    /** Where it is written, for a warning to point at. */
+    readonly line: number;
+}
+/** An ImageUpdateAutomation: Flux sets the markers of its own namespace's policies its spec.policySelector selects, in files under its update path only. */
 export interface FluxAutomation {
     /** `<namespace>/<name>`. */
     readonly id: string;
@@ -31,6 +42,8 @@ export interface FluxAutomation {
     readonly line: number;
     /** Said when the run changes a file under its path, for one not suspended (both would commit there). */
     readonly running?: AsideWarning;
+    /** Which of its namespace's ImagePolicies it sets the markers of; absent for all of them (Flux's default, and `{}`'s). */
+    readonly policySelector?: PolicySelector;
 }
 /** Cheap byte screen before any parse: every Flux image object names its API group, followed by the version (API_VERSION). */
 export declare function mayHoldFluxObjects(text: string): boolean;
@@ -64,6 +77,8 @@ export declare function nearestSetters(from: readonly string[], setters: readonl
 export declare function nearestOf(setters: readonly FluxSetter[]): (from: readonly string[]) => FluxSetter[];
 /** Whether Flux's automation walks `file` (a path of the tree read). */
 export declare function updatesFile({ treePath }: FluxAutomation, file: string): boolean;
+/** Whether an automation sets the markers of an ImagePolicy (`setter`, of its namespace): its spec.policySelector selects it. */
+export declare function selectsPolicy({ policySelector }: FluxAutomation, setter: FluxSetter): boolean;
 /** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */
 export declare function runningAutomations(automations: readonly FluxAutomation[], changed: readonly string[]): AsideWarning[];
 /** `a.yaml:2, b.yaml:9 and c.yaml:4`. */

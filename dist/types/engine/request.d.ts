@@ -6,6 +6,7 @@
 import { SourceError, type Diagnostic } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import { type OverrideOperation } from "../kcl/override-spec.js";
+import { type Renamed } from "../yaml/path.js";
 import type { Config } from "./config.js";
 import { type FileKind } from "./file-kind.js";
 import { type FieldNamer, type RequestField } from "../field-name.js";
@@ -145,15 +146,19 @@ export interface SetField {
  * A `--set` spec read by the grammar of its file's kind (KCL's `-O` for `.k`, a dotted path for YAML), which does not
  * depend on the file's contents: the field it names, or (`error`) what is malformed in it, a KCL value that is not one
  * expression KCL reads whole included (OverrideSpecError for KCL), its advice naming the request's fields as `fieldName`
- * does. Neither for a file of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (parseSet refuses them).
+ * does (and a kustomize image the file renames by its newName, where `renamed` gives the file's renames). Neither for a file
+ * of no kind the tool edits, nor for a kcl.mod, which no `--set` edits (parseSet refuses them).
  * The one reading of a spec: the request's checks, the CLI's and the overrides' comparisons of fields all take it.
  */
-export declare function trySetSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer): {
+export declare function trySetSpec(kind: FileKind | undefined, spec: string, fieldName?: FieldNamer, renamed?: Renamed): {
     readonly field?: SetField;
     readonly error?: SourceError;
 };
-/** What is malformed in a `--set` spec, by its file's grammar (trySetSpec); undefined for a spec that reads. */
-export declare function setSpecError(set: FileOverride, fieldName?: FieldNamer): SourceError | undefined;
+/**
+ * What is malformed in a `--set` spec, by its file's grammar (trySetSpec); undefined for a spec that reads. `text`, the
+ * file's where a face has read it: the advice for a yq selector then names an image its kustomize `images:` renames by the newName.
+ */
+export declare function setSpecError(set: FileOverride, fieldName?: FieldNamer, text?: string): SourceError | undefined;
 /**
  * Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...);
  * `payload`, the face's way of giving a dispatch payload, where it has one (the CLI's --payload).

@@ -10,17 +10,23 @@ export declare function hasPrefix(path: readonly PathSegment[], prefix: readonly
 export declare function samePath(path: readonly PathSegment[], other: readonly PathSegment[]): boolean;
 /**
  * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
- * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face).
+ * `value`, a spec's, completes the `--image` that the error for a yq selector suggests, named as `fieldName` says (the request's face),
+ * by the image an entry renames to where `renamed` (the file's) gives one.
  */
-export declare function parsePath(text: string, value?: string, fieldName?: FieldNamer): PathSegment[];
+export declare function parsePath(text: string, value?: string, fieldName?: FieldNamer, renamed?: Renamed): PathSegment[];
+/** The image a kustomize `images:` entry of the file renames the image `name` to (its `newName`); undefined where none does. */
+export type Renamed = (name: string) => string | undefined;
 /** A `--set` spec for a YAML file, read without the file: the path as written, its segments, and the value as given (quoted or not). */
 export interface YamlSpec {
     readonly path: string;
     readonly segments: readonly PathSegment[];
     readonly value: string;
 }
-/** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path (its advice named as `fieldName` says). */
-export declare function parseYamlSpec(spec: string, fieldName?: FieldNamer): YamlSpec;
+/**
+ * `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path (its advice named as
+ * `fieldName` says, by the renames of the file's kustomize `images:` where `renamed` gives them).
+ */
+export declare function parseYamlSpec(spec: string, fieldName?: FieldNamer, renamed?: Renamed): YamlSpec;
 /**
  * `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. `setsToo` says
  * which other fields the run sets in the file, `fieldName` how messages name the request's (SetOptions).
