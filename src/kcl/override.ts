@@ -36,7 +36,7 @@ import { kclNumberRead } from "./number-read.js";
 import { isNoneValue, plainString, shellQuoting, usableSpecValue } from "./spec-value.js";
 import { assignedStrings, registryString, type Assigned } from "./string-constant.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
-import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
+import type { ConfigEntry, ConfigExpr, ConfigItem, EntryOperator, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { sourceStart } from "./source.js";
 import { isName, StringFlag, T, type Tokens } from "./tokenizer.js";
 
@@ -446,18 +446,39 @@ class Planner {
         this.insert(target, (indent) => textOf(tokens, item, this.lines, indent), textOf(tokens, item, this.lines, ""), key);
         continue;
       }
-      const path = formatOverridePath(parts, key);
-      const value = valueFrom(tokens, item.value, this.lines);
-      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
-      // KCL prints an added entry `key = value` (`key: value`); the value keeps the tokens the spec wrote, which only KCL's printer could reprint.
-      if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path);
-      // Each entry by its own operator, as KCL's merge_config_expr applies it: `=` replaces, `:` merges, `+=` appends.
-      for (const m of matches) {
-        if (item.operator === "=") this.replace(m.value, value, path);
-        else if (item.operator === ":") this.union(m.value, value, path);
-        else this.append(m.value, value, path);
-      }
+      this.mergeEntry(target, parts, item.operator, valueFrom(tokens, item.value, this.lines), key);
     }
+  }
+
+  /**
+   * One merged entry `parts <operator> value`, found in `target` as a spec's path is (planNested): a dotted
+   * key on either side is the nested keys it stands for, as KCL expands dotted keys before it merges
+   * (merge_config_expr matches each entry by its key's parts).
+   */
+  mergeEntry(target: ConfigExpr, parts: readonly string[], operator: EntryOperator, value: Value, key: string): void {
+    const path = formatOverridePath(parts, key);
+    const found = searchConfig(target, parts, 0, target.first);
+    const inner = value.expr.type === "config" ? value.expr.items : [];
+    // The file writes the key dotted past this entry (`containers.web = {...}` for `containers: {web: ...}`): a ':' of a
+    // config merges each of its entries below the key, where the dotted one is found; anything else would rewrite it whole.
+    if (found.dotted.length > 0 && operator === ":" && value.expr.type === "config" && inner.every((i) => i.type === "entry" && i.key.parts)) {
+      for (const i of inner as ConfigEntry[])
+        this.mergeEntry(target, [...parts, ...i.key.parts!], i.operator, valueFrom(value.tokens, i.value, this.lines), key);
+      return;
+    }
+    refuseDotted(this, found, path);
+    // KCL adds what is missing at the deepest level that exists, as `key = value` (`key: value`); the value keeps the tokens the spec wrote, which only KCL's printer could reprint.
+    const { config, consumed } = found.deepest;
+    if (found.matches.length === 0)
+      this.insert(config, (indent) => keyText(parts.slice(consumed), operator, value.indented(indent)), value.string ?? value.text, path);
+    for (const m of found.matches) this.apply(operator, m.value, value, path);
+  }
+
+  /** `old` set by `operator` as KCL's override applies it: `=` replaces, `:` merges, `+=` appends. */
+  apply(operator: EntryOperator, old: Expr, value: Value, key = this.spec.path): void {
+    if (operator === "=") this.replace(old, value, key);
+    else if (operator === ":") this.union(old, value, key);
+    else this.append(old, value, key);
   }
 
   /**
@@ -746,6 +767,13 @@ interface Search {
   readonly dotted: { entry: ConfigEntry; depth: number }[];
 }
 
+/** Where `parts` from `offset` on ends up in `config` (the value of the statement or entry at `token`). */
+function searchConfig(config: ConfigExpr, parts: readonly string[], offset: number, token: number): Search {
+  const found: Search = { matches: [], holders: new Map(), deepest: { depth: -1, keys: new Set(), config, consumed: offset, token }, blocked: [], dotted: [] };
+  search(config, parts, offset, token, found);
+  return found;
+}
+
 function search(config: ConfigExpr, parts: readonly string[], offset: number, token: number, found: Search): void {
   const reach = (depth: number, key: string | undefined, at: number): void => {
     if (depth > found.deepest.depth) found.deepest = { depth, keys: new Set(), config, consumed: offset, token: at };
@@ -848,9 +876,7 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
   const set = statements.filter((s) => !unfit.includes(s));
   for (const s of set) {
     const old = statementValue(s)!;
-    if (spec.operation === "=") p.replace(old, value);
-    else if (spec.operation === ":") p.union(old, value);
-    else p.append(old, value);
+    p.apply(spec.operation, old, value);
   }
   if (set.length > 0) {
     // KCL sets the assignments and passes the unification by (reference §1.5, walk_module): said, as it still holds another value.
@@ -909,18 +935,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   const { spec, module } = p;
   const [name, ...rest] = spec.parts as [string, ...string[]];
   const candidates = module.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
-  const searchIn = (s: Statement): Search => {
-    const config = configOf(statementValue(s)!)!;
-    const found: Search = {
-      matches: [],
-      holders: new Map(),
-      deepest: { depth: -1, keys: new Set(), config, consumed: 1, token: s.first },
-      blocked: [],
-      dotted: [],
-    };
-    search(config, spec.parts, 1, s.first, found);
-    return found;
-  };
+  const searchIn = (s: Statement): Search => searchConfig(configOf(statementValue(s)!)!, spec.parts, 1, s.first);
   if (spec.operation === "-") {
     for (const s of candidates) {
       // A dotted key that goes past the path is part of it: KCL expands `containers.web = ...` to `containers: {web = ...}` first.
@@ -953,11 +968,8 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   // KCL expands a dotted key first (`a.b = 1` is `a: {b = 1}`) and sets every duplicate: beside a plain `a`, it would be rewritten too.
   if (found.matches.length > 0) refuseDotted(p, found);
   for (const m of found.matches) {
-    if (spec.operation === "=") {
-      p.warnStaleDigest(found.holders.get(m)!, m, value);
-      p.replace(m.value, value);
-    } else if (spec.operation === ":") p.union(m.value, value);
-    else p.append(m.value, value);
+    if (spec.operation === "=") p.warnStaleDigest(found.holders.get(m)!, m, value);
+    p.apply(spec.operation, m.value, value);
   }
   if (found.matches.length > 0) return;
 
@@ -980,9 +992,9 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
  * KCL's `=`, `:` or `+=` rewrites as a whole (`a: "v"`): more than a value's bytes, so refused,
  * beside a plain duplicate (`a = 2`) too, which alone would be a partial edit of the key.
  */
-function refuseDotted(p: Planner, found: Search): void {
+function refuseDotted(p: Planner, found: Search, path = p.spec.path): void {
   const dotted = found.dotted[0]?.entry;
-  if (dotted) throw new SourceError(`${p.spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, p.line(dotted.first));
+  if (dotted) throw new SourceError(`${path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, p.line(dotted.first));
 }
 
 /**

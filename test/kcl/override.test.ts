@@ -529,6 +529,31 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
     expect(applyOverrides(text, ["app:{ports += [443]}"]).text).toBe(text.replace("[80]", "[80, 443]"));
   });
 
+  it("finds a merged entry's dotted key as the nested keys it stands for, either side, as kcl -O does: only the value's bytes change", () => {
+    const nested = 'app = App { containers = { web = { image = "ghcr.io/acme/web:1.0.0" } } }\n';
+    const dotted = 'app = App { containers.web = { image = "ghcr.io/acme/web:1.0.0" } }\n';
+    const set = { line: 1, kind: "override", key: "app.containers.web.image", old: "ghcr.io/acme/web:1.0.0", new: "ghcr.io/acme/web:2.0.0" };
+    const dottedSpec = applyOverrides(nested, ['app:{containers.web.image = "ghcr.io/acme/web:2.0.0"}']);
+    expect(dottedSpec.text).toBe(nested.replace("1.0.0", "2.0.0"));
+    expect(dottedSpec.changes).toEqual([set]);
+    const nestedSpec = applyOverrides(dotted, ['app:{containers: {web: {image = "ghcr.io/acme/web:2.0.0"}}}']);
+    expect(nestedSpec.text).toBe(dotted.replace("1.0.0", "2.0.0"));
+    expect(nestedSpec.changes).toEqual([set]);
+    // One not there yet is still created, at the deepest key that exists, as the spec path with create adds it.
+    const multiLine = 'app = App {\n    containers = {\n        web = {image = "ghcr.io/acme/web:1.0.0"}\n    }\n}\n';
+    expect(applyOverrides(multiLine, ['app:{containers.db.image = "pg:16"}']).text).toBe(
+      applyOverrides(multiLine, ['app.containers.db.image="pg:16"'], { create: true }).text,
+    );
+    expect(applyOverrides('app = App {\n    name = "web"\n}\n', ['app:{containers.db.image = "pg:16"}'])).toMatchObject({
+      text: 'app = App {\n    name = "web"\n    containers.db.image = "pg:16"\n}\n',
+      changes: [{ line: 3, key: "app.containers.db.image", old: "", new: "pg:16", op: "create" }],
+    });
+    // '=' of the key the file writes dotted past it replaces that key whole: refused, as the spec path app.containers= is.
+    expect(() => applyOverrides(dotted, ["app:{containers = {}}"])).toThrow(
+      "app.containers is written as the dotted key 'containers.web'; name a key inside it",
+    );
+  });
+
   it("adds the new keys of a merge to a config as one insertion, each reported on its own line, empty config or not", () => {
     const merged = (text: string) => applyOverrides(text, ["app.web:{a = 1, b = 2}"]);
     const lines = (text: string) => merged(text).changes.map((c) => [c.line, c.key]);
