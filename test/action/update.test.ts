@@ -621,6 +621,8 @@ describe("update Action", () => {
       expect(summary?.message).toMatch(
         /^nothing was written; the request is not usable:\n- input images: .*\n- input images: an image name is written in lower case: .*\n- input setters: /,
       );
+      // Grouped with the step's warnings in the run's annotations, as they carry the same title.
+      expect(errorsOf(result).map((a) => a.title)).toEqual(Array(4).fill("gitops-promote"));
       expect(await main()).toBe(before);
     });
 
