@@ -2,14 +2,15 @@
  * A Helm parameter holding a bare incoming repository under a name no pair rule reads
  * (`worker.image.repo`, as Image Updater's `helm.image-name` may name it): its tag is a parameter
  * beside it no rule moves. Named with the override that sets the tag, and with what it is about,
- * so that an override naming the field answers the warning (overrides.ts).
+ * so that an override naming the field answers the warning (overrides.ts). The same holds for a
+ * values mapping's keys, as Image Updater's `helmvalues` write-back writes them under those names.
  */
 import type { WarningAbout } from "../change.js";
 import { isTag, tryParseImageRef } from "../image/reference.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import type { HelmField } from "./helm.js";
-import { isFlowScalar, type YamlNode } from "./node.js";
-import { formatPath } from "./path.js";
+import { isFlowScalar, type MapNode, type YamlNode } from "./node.js";
+import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder } from "./placeholder.js";
 import type { EditPlan } from "./plan.js";
 import { leafOf, parameterName } from "./argocd-parameters.js";
@@ -30,6 +31,7 @@ export function warnUnpairedRepositories(
   incoming: ReadonlyMap<string, ImageUpdate>,
   file: string | undefined,
   plan: EditPlan,
+  naming: "parameter" | "key" = "parameter",
 ): void {
   const byPrefix = new Map<string, [string, HelmField][]>();
   for (const parameter of parameters) {
@@ -51,18 +53,46 @@ export function warnUnpairedRepositories(
     if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
     // A tag the generator fills in is said at itself; one at the incoming tag, or that its policy keeps, needs nothing.
     if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository)!, versionOf(tagField.node.text, undefined)) === undefined) continue;
+    // A parameter is told by its name; a values key by its place, which is its name.
+    const parameter = naming === "parameter";
+    const said = ([n, f]: [string, HelmField]) => (parameter ? parameterName(n) : formatPath(f.path));
     const which =
       likely.length === 1
-        ? `parameter ${parameterName(tagName)} beside it likely holds its tag`
-        : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+        ? `${parameter ? "parameter " : ""}${said(likely[0]!)} beside it likely holds its tag`
+        : `one of ${parameter ? "the parameters " : ""}${likely.map(said).join(", ")} beside it likely holds its tag`;
     const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { ...(file !== undefined && { file }), part: "tag" });
     plan.warn(
       node.start,
-      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
+      `${formatPath(field.path)}${parameter ? ` (parameter ${parameterName(name)})` : ""} holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
       undefined,
       about,
     );
   }
+}
+
+/** Keys whose bare repository another rule reads: a container's or element's `image` (named as having no tag), a kustomize entry's `name` and `newName`. */
+const READ_ELSEWHERE = new Set(["image", "name", "newName"]);
+
+/**
+ * A values mapping (at `path`) holding exactly an incoming repository under a key no pair rule reads, beside a key
+ * that reads as its tag (`worker: {image: {repo: ghcr.io/acme/worker, version: 1.4.2}}`, as image-updater's
+ * `helmvalues` write-back writes it under `helm.image-name: worker.image.repo`): the tag is left, so it is named at
+ * the repository as such a parameter is. Only plain keys count (`repo`, `image_tag`), not an annotation's
+ * (`argocd-image-updater.argoproj.io/allow-tags`), whose mapping holds no image.
+ */
+export function warnUnpairedValues(
+  map: MapNode,
+  path: readonly PathSegment[],
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  file: string | undefined,
+  plan: EditPlan,
+): void {
+  const keys = map.pairs.flatMap(({ key, value }): [string, HelmField][] =>
+    key.kind === "scalar" && /^[A-Za-z_][\w-]*$/.test(key.text) && !READ_ELSEWHERE.has(key.text)
+      ? [[key.text, { node: value, path: [...path, key.text], inFlow: map.flow }]]
+      : [],
+  );
+  warnUnpairedRepositories(keys, incoming, file, plan, "key");
 }
 
 /** Whether a parameter reads as a tag: named like one (`image.version`), or holding a version under a name that holds no version beside a repository. */

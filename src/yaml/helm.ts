@@ -36,6 +36,7 @@ import { fieldsOf, hasMergeKey, type MappingField } from "./merge-key.js";
 import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
+import { warnUnpairedValues } from "./argocd-unpaired.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { readsAsNull } from "./quoting.js";
 import { readRegistry } from "./registry.js";
@@ -225,6 +226,7 @@ export const editHelmValues: Editor = (file, request, plan) => {
       ({ node, path, inFlow }) => {
         if (node.kind !== "map") return;
         const merges = hasMergeKey(node);
+        if (!merges) warnUnpairedValues(node, path, incoming, request.file, plan);
         if (!merges && mapValue(node, "tag") === undefined) return;
         // A mapping that writes no image field of its own is the one it merges, edited where that is written.
         if (merges && ![...SPLIT_IMAGE_KEYS].some((key) => mapValue(node, key) !== undefined)) return;

@@ -1,12 +1,14 @@
-/** A Helm parameter holding a bare incoming repository under a name no rule pairs with a tag, and the sibling that likely holds its tag. */
+/** A Helm parameter or values key holding a bare incoming repository under a name no rule pairs with a tag, and the sibling that likely holds its tag. */
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
 import { editArgoCdHelm } from "../../src/yaml/argocd.js";
 import { overrideAdvice } from "../../src/yaml/argocd-unpaired.js";
 import { runEditors } from "../../src/yaml/editor.js";
+import { editHelmValues } from "../../src/yaml/helm.js";
 import { numericVersions, update, withImages } from "./helpers.js";
 
 const editHelm = (text: string, request: EditRequest) => runEditors(text, request, [editArgoCdHelm]);
+const editValues = (text: string, request: EditRequest) => runEditors(text, request, [editHelmValues]);
 
 describe("an unpaired repository parameter", () => {
   it("names a repository parameter no rule pairs with a tag (image-updater's helm.image-name), and the tag parameter beside it to override", () => {
@@ -68,6 +70,45 @@ describe("an unpaired repository parameter", () => {
       expect(editHelm(text, request).warnings.filter((w) => w.message.includes("no rule pairs"))).toEqual([]);
     const newer = params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 1.5.0}\n");
     expect(editHelm(newer, withImages(update("ghcr.io/acme/worker:1.4.3", numericVersions))).warnings).toEqual([]);
+  });
+});
+
+describe("an unpaired repository key in values", () => {
+  it("names a values key no rule pairs with a tag (image-updater's helmvalues write-back under helm.image-name), and the key beside it to override", () => {
+    const text = "worker:\n  image:\n    repo: ghcr.io/acme/worker\n    version: 1.4.2\n";
+    const { text: out, warnings } = editValues(text, { ...withImages("ghcr.io/acme/worker:1.4.3"), file: "charts/worker/values.yaml" });
+    expect(out).toBe(text);
+    expect(warnings).toEqual([
+      {
+        line: 3,
+        message:
+          "worker.image.repo holds ghcr.io/acme/worker with no tag, under a name no rule pairs with a tag; worker.image.version beside it likely holds its tag, and it was not moved: set it with an overrides: entry in the configuration (file: charts/worker/values.yaml, spec: worker.image.version, image: ghcr.io/acme/worker, part: tag)",
+      },
+    ]);
+  });
+
+  it("names `repository` beside a `version`, which is no pair either, and each key beside it that reads as a tag", () => {
+    const [warning] = editValues(
+      "image: {repository: ghcr.io/acme/worker, version: 1.4.2, build: 1.4.2-7}\n",
+      withImages("ghcr.io/acme/worker:1.4.3"),
+    ).warnings;
+    expect(warning?.message).toContain("one of image.version, image.build beside it likely holds its tag");
+  });
+
+  it("says nothing where another rule reads the repository, no key beside it reads as a tag, or the key is an annotation's", () => {
+    const request = withImages("ghcr.io/acme/worker:1.4.3");
+    for (const text of [
+      "image: {repository: ghcr.io/acme/worker, tag: 1.4.2}\n",
+      "image: {name: ghcr.io/acme/worker, tag: 1.4.2}\n",
+      "images:\n- {name: worker, newName: ghcr.io/acme/worker, newTag: 1.4.2}\n",
+      "image: {repo: ghcr.io/acme/worker, pullPolicy: Always}\n",
+      "image: {repo: ghcr.io/acme/worker, version: 1.4.3}\n",
+      "annotations:\n  argocd-image-updater.argoproj.io/image-list: ghcr.io/acme/worker\n  argocd-image-updater.argoproj.io/allow-tags: 'regexp:^1\\.4'\n",
+    ])
+      expect(
+        editValues(text, request).warnings.filter((w) => w.message.includes("no rule pairs")),
+        text,
+      ).toEqual([]);
   });
 });
 
