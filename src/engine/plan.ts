@@ -30,7 +30,7 @@ import { readNamed, readScreened } from "./tree-reads.js";
 import { unreadKind, unreadWarnings, type UnreadKind } from "./unread-text.js";
 import { reachingOtherTargets } from "./cross-target.js";
 import { deployedAsWrittenBy } from "./deployed-as-written.js";
-import { keptSpecsOver, kclRunsIn, mayHoldKclRun, setByEveryKclRun } from "./kcl-runs.js";
+import { keptSpecsOver, kclModsOf, kclRunsIn, mayHoldKclRun, setByEveryKclRun, type KclMods, type Listing } from "./kcl-runs.js";
 import { retaggedAt, retaggedInEveryBuild } from "./kustomizations.js";
 import { kustomizationsIn, kustomizeTaggedIn, pairedTagsIn, warnTaggedElsewhere, type KustomizeTagged } from "./kustomize-reads.js";
 import { mayGiveNamespace, mayHoldDeployer } from "./kustomize-graph.js";
@@ -161,7 +161,9 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
 
   const planned = planFiles(run, texts, readOnly, tagged, paired, setters, warnings);
   // A kcl.mod's or KCLRun's spec decides over what an override wrote in a KCL file it builds: said at the change.
-  warnings.push(...(await keptSpecsOver(planned, texts, run.treeRoot, source, present)));
+  // The tree's kcl.mod files are read once, and only for a KCL file: edited here, or left behind where a KCLRun builds its package.
+  const kclMods = kclModsOf(source, present, texts);
+  warnings.push(...(await keptSpecsOver(planned, texts, run.treeRoot, kclMods)));
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,
@@ -179,7 +181,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
       planned.map((file) => file.path),
     ),
   );
-  await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  await warnLeftBehind(run, texts, planned, setters, kustomizations, kclMods, warnings);
   await warnBuiltOutside(run, valid.images, kustomizations, warnings);
   // After the left-behind references are judged: this warning names the image at an edited field, which would explain them.
   warnings.push(...(await reachingOtherTargets(run, planned, kustomizations)));
@@ -483,6 +485,7 @@ async function warnLeftBehind(
   planned: readonly FilePlan[],
   { forFile }: RunSetters,
   kustomizations: ReturnType<typeof kustomizationsIn>,
+  kclMods: KclMods,
   warnings: FieldWarning[],
 ): Promise<void> {
   const { valid, config } = run;
@@ -519,6 +522,13 @@ async function warnLeftBehind(
   const asWritten = built && deployedAsWrittenBy(built, valid.images);
   const kclRuns =
     left.length > 0 ? [...texts].flatMap(([path, text]) => (fileKind(path) === "yaml" && mayHoldKclRun(text) ? kclRunsIn(text, run.treeRoot) : [])) : [];
+  // A KCLRun builds a base its package's kcl.mod lists in its [profile] entries: only those kcl.mods are asked.
+  const runDirectories = new Set(kclRuns.map((r) => r.directory));
+  const kclFiles =
+    kclRuns.length > 0 ? [...new Set(left.flatMap(({ files }) => files.map((file) => file.path)))].filter((path) => fileKind(path) === "kcl") : [];
+  const listedBy = new Map<string, readonly Listing[]>(
+    await Promise.all(kclFiles.map(async (path) => [path, await kclMods.listing(path, runDirectories)] as const)),
+  );
   warnUnmoved(
     left.map(({ image, files }) => ({
       image,
@@ -530,7 +540,7 @@ async function warnLeftBehind(
         const written = names ? undefined : asWritten?.({ file: file.path, text }, image.repository);
         if (written?.built && !written.deployed) return [];
         const at = names ? retaggedAt(text, image.repository, names) : new Set<number>();
-        const lines = setByEveryKclRun(kclRuns, file.path, text);
+        const lines = setByEveryKclRun(kclRuns, file.path, text, listedBy.get(file.path));
         const places = file.places.filter((place) => !at.has(place.at) && !lines.has(place.line));
         return places.length > 0 ? [{ ...file, places }] : [];
       }),

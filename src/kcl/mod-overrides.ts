@@ -58,7 +58,7 @@ type ArrayString = TomlString & { readonly index: number; readonly key: readonly
  */
 export function modOverrides(text: string): ModOverride[] {
   const lines = new LineIndex(text);
-  return profileOverrideStrings(text).map((token) => {
+  return profileArrayStrings(text, OVERRIDES).map((token) => {
     const override = readOverride(text, token, lines.lineAt(token.start));
     return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.slice(0, -1).join(".") } : override;
   });
@@ -169,13 +169,32 @@ function encode(text: string, kind: "basic" | "literal"): string | undefined {
   return text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/** One file or directory a `kcl.mod`'s `[profile] entries` compiles, as written (TOML escapes decoded), and the line of its string. */
+export interface ModEntry {
+  readonly entry: string;
+  readonly line: number;
+}
+
 /**
- * The strings of every `profile.overrides = [...]` array, each with its key, found by a scan of
- * TOML's lexical forms (comments, strings of every kind, brackets): the `[profile]` table's,
- * `profile.overrides` at the top or in a `profile = {...}` inline table, and those that are
+ * The `[profile] entries` of a kcl.mod (`profile.entries` at the top or in a `profile = {...}` inline table; not
+ * another table's, which KCL never reads), in order: what `kcl run` of the package compiles. Throws SourceError at an
+ * escape KCL's reader refuses, which refuses the whole kcl.mod.
+ */
+export function modEntries(text: string): ModEntry[] {
+  const lines = new LineIndex(text);
+  return profileArrayStrings(text, ENTRIES).flatMap((token) => {
+    const content = token.key.length === ENTRIES.length ? stringContent(text, token) : undefined;
+    return content ? [{ entry: decodeString(text, token, content).text, line: lines.lineAt(token.start) }] : [];
+  });
+}
+
+/**
+ * The strings of every array whose key ends with `wanted` (`profile.overrides`, `profile.entries`), each with its key,
+ * found by a scan of TOML's lexical forms (comments, strings of every kind, brackets): the `[profile]` table's,
+ * the key at the top or in a `profile = {...}` inline table, and those that are
  * another table's (`profile = {...}` under `[package]`), which KCL never reads.
  */
-function profileOverrideStrings(text: string): ArrayString[] {
+function profileArrayStrings(text: string, wanted: readonly string[]): ArrayString[] {
   const strings: ArrayString[] = [];
   let table: string[] = [];
   let i = 0;
@@ -190,37 +209,38 @@ function profileOverrideStrings(text: string): ArrayString[] {
       while (text[i] === "]") i++;
       continue;
     }
-    i = keyValue(text, i, table, strings);
+    i = keyValue(text, i, table, wanted, strings);
     if (i < 0) return strings;
   }
 }
 
 const OVERRIDES = ["profile", "overrides"];
+const ENTRIES = ["profile", "entries"];
 
 /**
  * The index after the `key = value` at `at`, under the keys `prefix` (-1 when no key is there),
- * having added to `strings` the override strings of the value: of the array when its key ends
- * with `profile.overrides`, of the arrays an inline table holds.
+ * having added to `strings` the strings of the value: of the array when its key ends
+ * with `wanted`, of the arrays an inline table holds.
  */
-function keyValue(text: string, at: number, prefix: readonly string[], strings: ArrayString[]): number {
+function keyValue(text: string, at: number, prefix: readonly string[], wanted: readonly string[], strings: ArrayString[]): number {
   const eq = keyEnd(text, at);
   if (eq < 0) return -1;
   const key = [...prefix, ...keyParts(text.slice(at, eq))];
   const i = skipBlank(text, eq + 1, false);
-  if (text[i] === "[" && key.slice(-OVERRIDES.length).join(".") === OVERRIDES.join(".")) return arrayStrings(text, i, key, strings);
-  if (text[i] === "{") return inlineTable(text, i, key, strings);
+  if (text[i] === "[" && key.slice(-wanted.length).join(".") === wanted.join(".")) return arrayStrings(text, i, key, strings);
+  if (text[i] === "{") return inlineTable(text, i, key, wanted, strings);
   return skipValue(text, i);
 }
 
-/** The index after the inline table opening at `at`, whose key is `prefix`, having added its override strings to `strings`. */
-function inlineTable(text: string, at: number, prefix: readonly string[], strings: ArrayString[]): number {
+/** The index after the inline table opening at `at`, whose key is `prefix`, having added its strings of `wanted` arrays to `strings`. */
+function inlineTable(text: string, at: number, prefix: readonly string[], wanted: readonly string[], strings: ArrayString[]): number {
   let i = at + 1;
   while (i < text.length) {
     i = skipBlank(text, i, true);
     if (text[i] === ",") i++;
     else if (text[i] === "}") return i + 1;
     else {
-      const next = keyValue(text, i, prefix, strings);
+      const next = keyValue(text, i, prefix, wanted, strings);
       // No key where one should be: the table is skipped whole, as a value.
       if (next < 0) return skipValue(text, at);
       i = next;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { modOverrides, type ModValue } from "../../src/kcl/mod-overrides.js";
+import { modEntries, modOverrides, type ModValue } from "../../src/kcl/mod-overrides.js";
 import { multiLineMod } from "../support/kcl-mod.js";
 
 /** The file with the value of its `index`th override set to `string`, or undefined when it cannot be written. */
@@ -171,5 +171,31 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
     expect(modOverrides(none).map(({ path, text, value }) => ({ path, text, value }))).toEqual(
       Array(3).fill({ text: "", value: { form: "a spec that sets no string", advice: expect.any(Function) } }),
     );
+  });
+});
+
+describe("modEntries: the files kcl.mod's [profile] entries compile", () => {
+  it("reads each entry as written with its line, in the [profile] table or a top-level profile inline table, and no other table's", () => {
+    const mod = [
+      "[package]",
+      'name = "guestbook-prod"',
+      'profile = { entries = ["not/this.k"] }',
+      "",
+      "[profile]",
+      "entries = [",
+      '    "../base/base.k",  # the stack\'s base',
+      "    'main.k',",
+      '    "${konfig:KCL_MOD}/models/kube/render/render.k",',
+      "]",
+      'overrides = ["app.image=\\"x:1\\""]',
+      "",
+    ].join("\n");
+    expect(modEntries(mod)).toEqual([
+      { entry: "../base/base.k", line: 7 },
+      { entry: "main.k", line: 8 },
+      { entry: "${konfig:KCL_MOD}/models/kube/render/render.k", line: 9 },
+    ]);
+    expect(modEntries('profile = { entries = ["..\\u002fbase.k"] }\n')).toEqual([{ entry: "../base.k", line: 1 }]);
+    expect(modEntries('[profile]\noverrides = ["main.k"]\n')).toEqual([]);
   });
 });
