@@ -9,17 +9,17 @@
 import { isRecord } from "../json-value.js";
 
 const OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"] as const;
-type Operator = (typeof OPERATORS)[number];
+export type LabelOperator = (typeof OPERATORS)[number];
 
 /** One requirement on one label; matchLabels' `key: value` is `In` with that value alone. */
-export interface Requirement {
+export interface LabelRequirement {
   readonly key: string;
-  readonly operator: Operator;
+  readonly operator: LabelOperator;
   readonly values: readonly string[];
 }
 
 /** Requirements that all must hold; none selects everything. */
-export type LabelSelector = readonly Requirement[];
+export type LabelSelector = readonly LabelRequirement[];
 
 /** Why a selector is refused, at `path` below it (`["matchExpressions", 0, "operator"]`). */
 export class LabelSelectorError extends Error {
@@ -59,7 +59,7 @@ function valueProblem(value: unknown): string | undefined {
 export function parseLabelSelector(value: unknown): LabelSelector {
   if (value === null || value === undefined) return [];
   if (!isRecord(value)) throw new LabelSelectorError([], "must be a mapping of matchLabels and matchExpressions");
-  const requirements: Requirement[] = [];
+  const requirements: LabelRequirement[] = [];
   const key = (at: readonly (string | number)[], given: unknown): string => {
     if (typeof given !== "string") throw new LabelSelectorError(at, "a label key must be a string");
     const problem = keyProblem(given);
@@ -84,7 +84,7 @@ export function parseLabelSelector(value: unknown): LabelSelector {
       const at = ["matchExpressions", i];
       if (!isRecord(expression)) throw new LabelSelectorError(at, "must be a mapping of key, operator and values");
       const { operator, values = [] } = expression;
-      if (!OPERATORS.includes(operator as Operator)) {
+      if (!OPERATORS.includes(operator as LabelOperator)) {
         throw new LabelSelectorError([...at, "operator"], `${JSON.stringify(operator ?? null)} is not a valid operator: In, NotIn, Exists or DoesNotExist`);
       }
       if (!Array.isArray(values)) throw new LabelSelectorError([...at, "values"], "must be a list of label values");
@@ -93,7 +93,7 @@ export function parseLabelSelector(value: unknown): LabelSelector {
       if (!needsValues && values.length > 0) throw new LabelSelectorError([...at, "values"], `${String(operator)} takes no values`);
       requirements.push({
         key: key([...at, "key"], expression.key),
-        operator: operator as Operator,
+        operator: operator as LabelOperator,
         values: values.map((v: unknown, j) => labelValue([...at, "values", j], v)),
       });
     }
