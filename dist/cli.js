@@ -35902,7 +35902,7 @@ function specSetting(text2) {
 // src/kcl/mod-overrides.ts
 function modOverrides(text2) {
   const lines = new LineIndex(text2);
-  return profileOverrideStrings(text2).map((token) => {
+  return profileArrayStrings(text2, OVERRIDES).map((token) => {
     const override = readOverride(text2, token, lines.lineAt(token.start));
     return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.slice(0, -1).join(".") } : override;
   });
@@ -35993,7 +35993,14 @@ function encode(text2, kind2) {
   const named2 = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
   return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named2[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function profileOverrideStrings(text2) {
+function modEntries(text2) {
+  const lines = new LineIndex(text2);
+  return profileArrayStrings(text2, ENTRIES).flatMap((token) => {
+    const content = token.key.length === ENTRIES.length ? stringContent(text2, token) : void 0;
+    return content ? [{ entry: decodeString(text2, token, content).text, line: lines.lineAt(token.start) }] : [];
+  });
+}
+function profileArrayStrings(text2, wanted) {
   const strings = [];
   let table = [];
   let i = 0;
@@ -36008,28 +36015,29 @@ function profileOverrideStrings(text2) {
       while (text2[i] === "]") i++;
       continue;
     }
-    i = keyValue(text2, i, table, strings);
+    i = keyValue(text2, i, table, wanted, strings);
     if (i < 0) return strings;
   }
 }
 var OVERRIDES = ["profile", "overrides"];
-function keyValue(text2, at, prefix, strings) {
+var ENTRIES = ["profile", "entries"];
+function keyValue(text2, at, prefix, wanted, strings) {
   const eq = keyEnd(text2, at);
   if (eq < 0) return -1;
   const key = [...prefix, ...keyParts(text2.slice(at, eq))];
   const i = skipBlank(text2, eq + 1, false);
-  if (text2[i] === "[" && key.slice(-OVERRIDES.length).join(".") === OVERRIDES.join(".")) return arrayStrings(text2, i, key, strings);
-  if (text2[i] === "{") return inlineTable(text2, i, key, strings);
+  if (text2[i] === "[" && key.slice(-wanted.length).join(".") === wanted.join(".")) return arrayStrings(text2, i, key, strings);
+  if (text2[i] === "{") return inlineTable(text2, i, key, wanted, strings);
   return skipValue(text2, i);
 }
-function inlineTable(text2, at, prefix, strings) {
+function inlineTable(text2, at, prefix, wanted, strings) {
   let i = at + 1;
   while (i < text2.length) {
     i = skipBlank(text2, i, true);
     if (text2[i] === ",") i++;
     else if (text2[i] === "}") return i + 1;
     else {
-      const next = keyValue(text2, i, prefix, strings);
+      const next = keyValue(text2, i, prefix, wanted, strings);
       if (next < 0) return skipValue(text2, at);
       i = next;
     }
@@ -39865,174 +39873,6 @@ function lazyMatcher(glob) {
   return (path) => (matches ??= pathMatcher([glob]))(path);
 }
 
-// src/yaml/helm.ts
-function setHelmImage(image, incoming, plan, document, paired2) {
-  const { repository, registry, tag, digest } = image;
-  const repositoryNode = repository?.node;
-  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
-  const tagNode = tag.node;
-  const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
-  if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
-  const { root } = document;
-  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, heldText(plan, root, registry?.node)) : void 0;
-  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
-  const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
-  const update = incoming.get(normalizeRepository(name) ?? "");
-  if (!update) return;
-  if (tagNode === null)
-    return plan.warn(
-      (repositoryNode ?? tag.node)?.start ?? 0,
-      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
-    );
-  if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
-  const digestNode = digest?.node;
-  const { next, say: sayTo } = decide(update, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
-  const pairAt = ownStart(image) ?? tagNode.start;
-  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] };
-  if (fixedVersion(plan, root, pair, [tag, digest], update, next !== void 0) || !isFlowScalar(tagNode)) return;
-  const ofImage = update.image.repository;
-  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
-  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
-  if (!next) return say();
-  const writes2 = [
-    { field: tag, node: tagNode, value: next.tag },
-    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
-  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
-}
-var HELM_ROLES = ["repository", "registry", "tag", "digest"];
-function warnLeftPair(image, marked, incoming, plan, document, paired2) {
-  const { root } = document;
-  const { registry, repository, tag, digest } = image;
-  const left = (field) => leftText(plan, root, field?.node);
-  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, left(registry)) : void 0;
-  if (isUnknownRegistry(registryRead)) {
-    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
-    return;
-  }
-  const name = paired2 ?? splitImageName(registryRead, left(repository) ?? "");
-  const update = incoming.get(normalizeRepository(name) ?? "");
-  if (!update) return;
-  const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
-  if (!next) return;
-  const keyOf = (role) => image.path ? String(image[role].path.at(-1)) : role;
-  const fields = ["tag", "digest"].filter((role) => image[role] !== void 0 && !marked.includes(role)).map((role) => {
-    const field = image[role];
-    return { key: keyOf(role), path: field.path, node: field.node, held: left(field), value: next[role], suffix: role };
-  });
-  const at = {
-    start: ownStart(image) ?? 0,
-    image: formatImageRef({ name, tag: next.tag, digest: next.digest || void 0 }),
-    repository: update.image.repository
-  };
-  warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
-}
-function warnUnknownRegistry(registry, read, repository, tag, digest, plan, root, incoming) {
-  const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
-  const images = unknownRegistryImages(repository, incoming.values(), current);
-  const node2 = registry.node;
-  if (images.length === 0 || !node2) return;
-  const line = plan.file.lineAt(node2.start);
-  const field = formatPath(registry.path);
-  const tagKey = formatPath(tag.path);
-  const message = unknownRegistryWarning({ field, line, written: plan.file.text.slice(node2.start, node2.end), why: read.unknown }, repository, tagKey, images);
-  plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
-}
-function decide(update, tag, digest) {
-  return nextSplitImage(update, { tag, digest });
-}
-function tagText(plan, root, node2) {
-  const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
-  return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
-}
-function helmReader(plan, incoming) {
-  return ({ map: map2, path, inFlow, root, key }) => {
-    if (key !== "tag" && key !== "digest") return void 0;
-    const held = (field) => heldText(plan, root, field?.node);
-    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
-    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
-    if (!repositoryText || tagHeld === void 0) return void 0;
-    const registryRead = readRegistry(plan.file, root, registry?.node, held(registry));
-    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
-    const name = splitImageName(registryRead, repositoryText);
-    const update = incoming.get(normalizeRepository(name) ?? "");
-    return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
-  };
-}
-function ownStart({ tag, repository, registry, digest }) {
-  return [tag, repository, registry, digest].find((field) => field && !field.merged && field.node)?.node?.start;
-}
-var editHelmValues = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  file.documents.forEach((document, index2) => {
-    const paired2 = request2.pairedTags?.get(index2);
-    forEachValue(
-      document.root,
-      ({ node: node2, path, inFlow }) => {
-        if (node2.kind !== "map") return;
-        const merges = hasMergeKey(node2);
-        if (!merges && mapValue(node2, "tag") === void 0) return;
-        if (merges && ![...SPLIT_IMAGE_KEYS].some((key2) => mapValue(node2, key2) !== void 0)) return;
-        const image = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
-        const key = image.tag && !image.tag.merged ? formatPath(image.tag.path) : void 0;
-        if (key !== void 0 && paired2?.has(key)) {
-          const name = paired2.get(key);
-          if (name !== void 0) setHelmImage({ path, ...image }, incoming, plan, document, name);
-          return;
-        }
-        setHelmImage({ path, ...image }, incoming, plan, document);
-      },
-      true
-    );
-  });
-};
-
-// src/yaml/argocd-unpaired.ts
-var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, file, plan) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const parameter of parameters) {
-    const [prefix] = leafOf(parameter[0]);
-    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
-  }
-  for (const [name, field] of parameters) {
-    const node2 = field.node;
-    if (!isFlowScalar(node2) || plan.isClaimed(node2)) continue;
-    const ref = tryParseImageRef(node2.text);
-    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
-    const [prefix, leaf] = leafOf(name);
-    const group = byPrefix.get(prefix);
-    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const likely = group.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
-    const [tagName, tagField] = likely[0] ?? [];
-    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
-    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
-    const which = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
-    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { ...file !== void 0 && { file }, part: "tag" });
-    plan.warn(
-      node2.start,
-      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
-      void 0,
-      about
-    );
-  }
-}
-function readsAsTag(name, value) {
-  const [, leaf] = leafOf(name);
-  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
-}
-function holdsVersion(node2) {
-  return isFlowScalar(node2) && isTag(node2.text) && /^v?\d+\.\d/.test(node2.text);
-}
-function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
-  const entry = `${file === void 0 ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === void 0 ? "" : `, part: ${part}`}`;
-  return {
-    advice: `set ${subject} with an overrides: entry in the configuration (${entry})`,
-    about: { field: key, reason: "advised-override" }
-  };
-}
-
 // src/yaml/argocd-parameters.ts
 var ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 function sourcesOf(document) {
@@ -40146,6 +39986,184 @@ function misaimedOverride(file, path, { part, repository, image }) {
     message: `${path} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
   };
 }
+
+// src/yaml/argocd-unpaired.ts
+var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+function warnUnpairedRepositories(parameters, incoming, file, plan, naming = "parameter") {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
+  }
+  for (const [name, field] of parameters) {
+    const node2 = field.node;
+    if (!isFlowScalar(node2) || plan.isClaimed(node2)) continue;
+    const ref = tryParseImageRef(node2.text);
+    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group = byPrefix.get(prefix);
+    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const likely = group.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
+    const parameter = naming === "parameter";
+    const said = ([n, f]) => parameter ? parameterName(n) : formatPath(f.path);
+    const which = likely.length === 1 ? `${parameter ? "parameter " : ""}${said(likely[0])} beside it likely holds its tag` : `one of ${parameter ? "the parameters " : ""}${likely.map(said).join(", ")} beside it likely holds its tag`;
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { ...file !== void 0 && { file }, part: "tag" });
+    plan.warn(
+      node2.start,
+      `${formatPath(field.path)}${parameter ? ` (parameter ${parameterName(name)})` : ""} holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
+      void 0,
+      about
+    );
+  }
+}
+var READ_ELSEWHERE = /* @__PURE__ */ new Set(["image", "name", "newName"]);
+function warnUnpairedValues(map2, path, incoming, file, plan) {
+  const keys = map2.pairs.flatMap(
+    ({ key, value }) => key.kind === "scalar" && /^[A-Za-z_][\w-]*$/.test(key.text) && !READ_ELSEWHERE.has(key.text) ? [[key.text, { node: value, path: [...path, key.text], inFlow: map2.flow }]] : []
+  );
+  warnUnpairedRepositories(keys, incoming, file, plan, "key");
+}
+function readsAsTag(name, value) {
+  const [, leaf] = leafOf(name);
+  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
+}
+function holdsVersion(node2) {
+  return isFlowScalar(node2) && isTag(node2.text) && /^v?\d+\.\d/.test(node2.text);
+}
+function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
+  const entry = `${file === void 0 ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === void 0 ? "" : `, part: ${part}`}`;
+  return {
+    advice: `set ${subject} with an overrides: entry in the configuration (${entry})`,
+    about: { field: key, reason: "advised-override" }
+  };
+}
+
+// src/yaml/helm.ts
+function setHelmImage(image, incoming, plan, document, paired2) {
+  const { repository, registry, tag, digest } = image;
+  const repositoryNode = repository?.node;
+  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
+  const tagNode = tag.node;
+  const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
+  if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
+  const { root } = document;
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, heldText(plan, root, registry?.node)) : void 0;
+  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
+  const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  if (!update) return;
+  if (tagNode === null)
+    return plan.warn(
+      (repositoryNode ?? tag.node)?.start ?? 0,
+      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
+    );
+  if (warnPlaceholderField({ tag, digest }, name, update, plan)) return;
+  const digestNode = digest?.node;
+  const { next, say: sayTo } = decide(update, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
+  const pairAt = ownStart(image) ?? tagNode.start;
+  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] };
+  if (fixedVersion(plan, root, pair, [tag, digest], update, next !== void 0) || !isFlowScalar(tagNode)) return;
+  const ofImage = update.image.repository;
+  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
+  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
+  if (!next) return say();
+  const writes2 = [
+    { field: tag, node: tagNode, value: next.tag },
+    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
+  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
+  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
+}
+var HELM_ROLES = ["repository", "registry", "tag", "digest"];
+function warnLeftPair(image, marked, incoming, plan, document, paired2) {
+  const { root } = document;
+  const { registry, repository, tag, digest } = image;
+  const left = (field) => leftText(plan, root, field?.node);
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, left(registry)) : void 0;
+  if (isUnknownRegistry(registryRead)) {
+    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
+    return;
+  }
+  const name = paired2 ?? splitImageName(registryRead, left(repository) ?? "");
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  if (!update) return;
+  const { next } = decide(update, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
+  if (!next) return;
+  const keyOf = (role) => image.path ? String(image[role].path.at(-1)) : role;
+  const fields = ["tag", "digest"].filter((role) => image[role] !== void 0 && !marked.includes(role)).map((role) => {
+    const field = image[role];
+    return { key: keyOf(role), path: field.path, node: field.node, held: left(field), value: next[role], suffix: role };
+  });
+  const at = {
+    start: ownStart(image) ?? 0,
+    image: formatImageRef({ name, tag: next.tag, digest: next.digest || void 0 }),
+    repository: update.image.repository
+  };
+  warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
+}
+function warnUnknownRegistry(registry, read, repository, tag, digest, plan, root, incoming) {
+  const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
+  const images = unknownRegistryImages(repository, incoming.values(), current);
+  const node2 = registry.node;
+  if (images.length === 0 || !node2) return;
+  const line = plan.file.lineAt(node2.start);
+  const field = formatPath(registry.path);
+  const tagKey = formatPath(tag.path);
+  const message = unknownRegistryWarning({ field, line, written: plan.file.text.slice(node2.start, node2.end), why: read.unknown }, repository, tagKey, images);
+  plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
+}
+function decide(update, tag, digest) {
+  return nextSplitImage(update, { tag, digest });
+}
+function tagText(plan, root, node2) {
+  const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
+  return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
+}
+function helmReader(plan, incoming) {
+  return ({ map: map2, path, inFlow, root, key }) => {
+    if (key !== "tag" && key !== "digest") return void 0;
+    const held = (field) => heldText(plan, root, field?.node);
+    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path, inFlow));
+    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
+    if (!repositoryText || tagHeld === void 0) return void 0;
+    const registryRead = readRegistry(plan.file, root, registry?.node, held(registry));
+    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
+    const name = splitImageName(registryRead, repositoryText);
+    const update = incoming.get(normalizeRepository(name) ?? "");
+    return { image: name, value: update && decide(update, tagHeld, digest && held(digest)).next?.[key] };
+  };
+}
+function ownStart({ tag, repository, registry, digest }) {
+  return [tag, repository, registry, digest].find((field) => field && !field.merged && field.node)?.node?.start;
+}
+var editHelmValues = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  file.documents.forEach((document, index2) => {
+    const paired2 = request2.pairedTags?.get(index2);
+    forEachValue(
+      document.root,
+      ({ node: node2, path, inFlow }) => {
+        if (node2.kind !== "map") return;
+        const merges = hasMergeKey(node2);
+        if (!merges) warnUnpairedValues(node2, path, incoming, request2.file, plan);
+        if (!merges && mapValue(node2, "tag") === void 0) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key2) => mapValue(node2, key2) !== void 0)) return;
+        const image = splitImage(fieldsOf(file, document.root, node2, path, inFlow));
+        const key = image.tag && !image.tag.merged ? formatPath(image.tag.path) : void 0;
+        if (key !== void 0 && paired2?.has(key)) {
+          const name = paired2.get(key);
+          if (name !== void 0) setHelmImage({ path, ...image }, incoming, plan, document, name);
+          return;
+        }
+        setHelmImage({ path, ...image }, incoming, plan, document);
+      },
+      true
+    );
+  });
+};
 
 // src/yaml/values-strings.ts
 var VALUES_EDITORS = [editImages, editHelmValues];
@@ -42937,16 +42955,34 @@ var Planner = class {
         this.insert(target, (indent) => textOf(tokens, item, this.lines, indent), textOf(tokens, item, this.lines, ""), key);
         continue;
       }
-      const path = formatOverridePath(parts, key);
-      const value = valueFrom(tokens, item.value, this.lines);
-      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
-      if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path);
-      for (const m of matches) {
-        if (item.operator === "=") this.replace(m.value, value, path);
-        else if (item.operator === ":") this.union(m.value, value, path);
-        else this.append(m.value, value, path);
-      }
+      this.mergeEntry(target, parts, item.operator, valueFrom(tokens, item.value, this.lines), key);
     }
+  }
+  /**
+   * One merged entry `parts <operator> value`, found in `target` as a spec's path is (planNested): a dotted
+   * key on either side is the nested keys it stands for, as KCL expands dotted keys before it merges
+   * (merge_config_expr matches each entry by its key's parts).
+   */
+  mergeEntry(target, parts, operator, value, key) {
+    const path = formatOverridePath(parts, key);
+    const found = searchConfig(target, parts, 0, target.first);
+    const inner = value.expr.type === "config" ? value.expr.items : [];
+    if (found.dotted.length > 0 && operator === ":" && value.expr.type === "config" && inner.every((i) => i.type === "entry" && i.key.parts)) {
+      for (const i of inner)
+        this.mergeEntry(target, [...parts, ...i.key.parts], i.operator, valueFrom(value.tokens, i.value, this.lines), key);
+      return;
+    }
+    refuseDotted(this, found, path);
+    const { config, consumed } = found.deepest;
+    if (found.matches.length === 0)
+      this.insert(config, (indent) => keyText(parts.slice(consumed), operator, value.indented(indent)), value.string ?? value.text, path);
+    for (const m of found.matches) this.apply(operator, m.value, value, path);
+  }
+  /** `old` set by `operator` as KCL's override applies it: `=` replaces, `:` merges, `+=` appends. */
+  apply(operator, old, value, key = this.spec.path) {
+    if (operator === "=") this.replace(old, value, key);
+    else if (operator === ":") this.union(old, value, key);
+    else this.append(old, value, key);
   }
   /**
    * `+=`: append list items, only when both sides are list literals (as KCL does); the change
@@ -43190,6 +43226,11 @@ var Planner = class {
     return held?.text;
   }
 };
+function searchConfig(config, parts, offset, token) {
+  const found = { matches: [], holders: /* @__PURE__ */ new Map(), deepest: { depth: -1, keys: /* @__PURE__ */ new Set(), config, consumed: offset, token }, blocked: [], dotted: [] };
+  search(config, parts, offset, token, found);
+  return found;
+}
 function search(config, parts, offset, token, found) {
   const reach2 = (depth, key, at) => {
     if (depth > found.deepest.depth) found.deepest = { depth, keys: /* @__PURE__ */ new Set(), config, consumed: offset, token: at };
@@ -43272,9 +43313,7 @@ function planTopLevel(p, raw, options2) {
   const set2 = statements.filter((s) => !unfit.includes(s));
   for (const s of set2) {
     const old = statementValue(s);
-    if (spec.operation === "=") p.replace(old, value);
-    else if (spec.operation === ":") p.union(old, value);
-    else p.append(old, value);
+    p.apply(spec.operation, old, value);
   }
   if (set2.length > 0) {
     const left = `only the assignments of '${name}' are set, as with KCL -O`;
@@ -43309,18 +43348,7 @@ function planNested(p, raw, options2) {
   const { spec, module: module2 } = p;
   const [name, ...rest] = spec.parts;
   const candidates2 = module2.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
-  const searchIn = (s) => {
-    const config = configOf(statementValue(s));
-    const found2 = {
-      matches: [],
-      holders: /* @__PURE__ */ new Map(),
-      deepest: { depth: -1, keys: /* @__PURE__ */ new Set(), config, consumed: 1, token: s.first },
-      blocked: [],
-      dotted: []
-    };
-    search(config, spec.parts, 1, s.first, found2);
-    return found2;
-  };
+  const searchIn = (s) => searchConfig(configOf(statementValue(s)), spec.parts, 1, s.first);
   if (spec.operation === "-") {
     for (const s of candidates2) {
       const found2 = searchIn(s);
@@ -43351,11 +43379,8 @@ function planNested(p, raw, options2) {
   const found = searchIn(first);
   if (found.matches.length > 0) refuseDotted(p, found);
   for (const m of found.matches) {
-    if (spec.operation === "=") {
-      p.warnStaleDigest(found.holders.get(m), m, value);
-      p.replace(m.value, value);
-    } else if (spec.operation === ":") p.union(m.value, value);
-    else p.append(m.value, value);
+    if (spec.operation === "=") p.warnStaleDigest(found.holders.get(m), m, value);
+    p.apply(spec.operation, m.value, value);
   }
   if (found.matches.length > 0) return;
   const { deepest } = found;
@@ -43370,9 +43395,9 @@ function planNested(p, raw, options2) {
   p.insertEntries();
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1], value, spec.path);
 }
-function refuseDotted(p, found) {
+function refuseDotted(p, found, path = p.spec.path) {
   const dotted = found.dotted[0]?.entry;
-  if (dotted) throw new SourceError(`${p.spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
+  if (dotted) throw new SourceError(`${path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
 }
 function notFound(p, found) {
   const { spec } = p;
@@ -47806,10 +47831,9 @@ function kclRunsIn(text2, treeRoot2) {
     })
   }));
 }
-function setByEveryKclRun(runs, path, text2) {
+function setByEveryKclRun(runs, path, text2, listedBy = []) {
   if (fileKind(path) !== "kcl" || path.endsWith("_test.k")) return NONE;
-  const directory = posix7.dirname(path);
-  const building = runs.filter((run) => run.directory === (directory === "." ? "" : directory));
+  const building = runs.filter((run) => run.directory === directoryOf(path) || listedBy.some((listing) => listing.directory === run.directory));
   if (building.length === 0) return NONE;
   const reached = /* @__PURE__ */ new Map();
   const linesOf = (spec) => reached.get(spec) ?? reached.set(spec, linesSetBy(text2, spec)).get(spec);
@@ -47817,7 +47841,7 @@ function setByEveryKclRun(runs, path, text2) {
   return new Set([...first].filter((line) => others.every((lines) => lines.has(line))));
 }
 var NONE = /* @__PURE__ */ new Set();
-async function keptSpecsOver(planned, texts, treeRoot2, source, present) {
+async function keptSpecsOver(planned, texts, treeRoot2, mods) {
   const overridden = planned.filter((file) => fileKind(file.path) === "kcl" && file.changes.some(isWritten));
   if (overridden.length === 0) return [];
   const runs = [...texts].flatMap(
@@ -47825,13 +47849,18 @@ async function keptSpecsOver(planned, texts, treeRoot2, source, present) {
   );
   const warnings = [];
   for (const { path, after, changes } of overridden) {
-    const directory = posix7.dirname(path) === "." ? "" : posix7.dirname(path);
-    const mod = posix7.join(directory, "kcl.mod");
+    const directory = directoryOf(path);
+    const own = posix7.join(directory, "kcl.mod");
+    const listedBy = (await mods.listing(path)).filter((listing) => listing.mod !== own);
+    const entry = ({ entry: entry2, line }) => `${JSON.stringify(entry2)} at line ${line}`;
     const kept = [
-      ...present.has(mod) ? modSpecs(mod, texts.get(mod) ?? decodeUtf8(await source.read(mod))) : [],
-      ...runs.flatMap(
-        ({ file, run }) => run.directory === directory ? run.specs.map((spec) => ({ ...spec, where: `${file}:${spec.line}, the spec.config.overrides of KCLRun ${run.name}` })) : []
-      )
+      ...modSpecs(own, await mods.text(own)),
+      ...(await Promise.all(listedBy.map(async (l) => modSpecs(l.mod, await mods.text(l.mod), `; its [profile] entries list ${entry(l)}`)))).flat(),
+      ...runs.flatMap(({ file, run }) => {
+        const listing = run.directory === directory ? void 0 : listedBy.find((l) => l.directory === run.directory);
+        const why = listing ? `; its ${listing.mod} lists ${entry(listing)}` : "";
+        return run.directory === directory || listing ? run.specs.map((spec) => ({ ...spec, where: `${file}:${spec.line}, the spec.config.overrides of KCLRun ${run.name}${why}` })) : [];
+      })
     ].map((spec) => ({ ...spec, lines: linesSetBy(after, spec.path) }));
     for (const change of changes.filter(isWritten)) {
       const last = change.line + lineBreaks(change.new);
@@ -47850,16 +47879,57 @@ async function keptSpecsOver(planned, texts, treeRoot2, source, present) {
 function isWritten(change) {
   return change.kind === "override" && change.op !== "delete";
 }
-function modSpecs(file, text2) {
+function modSpecs(file, text2, why = "") {
   if (text2 === void 0) return [];
   try {
     return modOverrides(text2).flatMap(
-      ({ path, spec, line, misplaced }) => path === void 0 || misplaced !== void 0 ? [] : [{ path, spec, line, where: `${file}:${line}, [profile] overrides` }]
+      ({ path, spec, line, misplaced }) => path === void 0 || misplaced !== void 0 ? [] : [{ path, spec, line, where: `${file}:${line}, [profile] overrides${why}` }]
     );
   } catch (error) {
     if (error instanceof SourceError) return [];
     throw error;
   }
+}
+function kclModsOf(source, present, texts) {
+  const read = /* @__PURE__ */ new Map();
+  const entries = /* @__PURE__ */ new Map();
+  const text2 = (mod) => present.has(mod) ? once(read, mod, () => texts.has(mod) ? Promise.resolve(texts.get(mod)) : source.read(mod).then(decodeUtf8)) : Promise.resolve(void 0);
+  const entriesOf2 = (mod) => once(entries, mod, async () => resolvedEntries(mod, await text2(mod)));
+  const all = [...present].filter((path) => fileKind(path) === "kcl-mod");
+  return {
+    text: text2,
+    async listing(path, directories) {
+      const mods = directories ? all.filter((mod) => directories.has(directoryOf(mod))) : all;
+      const listed = await Promise.all(mods.map(async (mod) => (await entriesOf2(mod)).filter((e) => e.resolved === path || e.resolved === directoryOf(path))));
+      return listed.flatMap((found, i) => found.slice(0, 1).map(({ entry, line }) => ({ mod: mods[i], directory: directoryOf(mods[i]), entry, line })));
+    }
+  };
+}
+function once(cache, key, make) {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key);
+}
+function resolvedEntries(mod, text2) {
+  return entriesIn(text2).flatMap(({ entry, line }) => {
+    const relative3 = entry.replace(/^\$\{KCL_MOD\}(?=\/|$)/, ".");
+    if (relative3.startsWith("$") || posix7.isAbsolute(relative3) || /^[A-Za-z]:/.test(relative3)) return [];
+    const joined2 = posix7.join(directoryOf(mod), relative3).replace(/\/+$/, "");
+    if (joined2 === ".." || joined2.startsWith("../")) return [];
+    return [{ entry, line, resolved: joined2 === "." ? "" : joined2 }];
+  });
+}
+function entriesIn(text2) {
+  if (text2 === void 0) return [];
+  try {
+    return modEntries(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+}
+function directoryOf(path) {
+  const directory = posix7.dirname(path);
+  return directory === "." ? "" : directory;
 }
 var PROBE = "gitops-promote/set-by-a-kclrun";
 function linesSetBy(text2, spec) {
@@ -48379,7 +48449,8 @@ async function planUpdate(listed, request2) {
   const inScopeTexts = [...texts].filter(([path]) => inScope(path));
   await warnReach(run, inScopeTexts, resolved, setters, paired2, mergedOver, warnings);
   const planned = planFiles(run, texts, readOnly, tagged, paired2, setters, warnings);
-  warnings.push(...await keptSpecsOver(planned, texts, run.treeRoot, source, present));
+  const kclMods = kclModsOf(source, present, texts);
+  warnings.push(...await keptSpecsOver(planned, texts, run.treeRoot, kclMods));
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,
@@ -48397,7 +48468,7 @@ async function planUpdate(listed, request2) {
       planned.map((file) => file.path)
     )
   );
-  await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  await warnLeftBehind(run, texts, planned, setters, kustomizations, kclMods, warnings);
   await warnBuiltOutside(run, valid.images, kustomizations, warnings);
   warnings.push(...await reachingOtherTargets(run, planned, kustomizations));
   return {
@@ -48575,7 +48646,7 @@ function warnedOf(said, repository, line) {
   const namesLine = (w) => w.line === void 0 || w.about?.lines?.includes(line) === true;
   return said.some((w) => w.line === line && !ofOther(w) || namesLine(w) && w.about?.image === repository);
 }
-async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, warnings) {
+async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, kclMods, warnings) {
   const { valid, config } = run;
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = /* @__PURE__ */ new Map();
@@ -48601,6 +48672,11 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
   const retagged = built && retaggedInEveryBuild(built, valid.images);
   const asWritten2 = built && deployedAsWrittenBy(built, valid.images);
   const kclRuns = left.length > 0 ? [...texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && mayHoldKclRun(text2) ? kclRunsIn(text2, run.treeRoot) : []) : [];
+  const runDirectories = new Set(kclRuns.map((r) => r.directory));
+  const kclFiles = kclRuns.length > 0 ? [...new Set(left.flatMap(({ files }) => files.map((file) => file.path)))].filter((path) => fileKind(path) === "kcl") : [];
+  const listedBy = new Map(
+    await Promise.all(kclFiles.map(async (path) => [path, await kclMods.listing(path, runDirectories)]))
+  );
   warnUnmoved(
     left.map(({ image, files }) => ({
       image,
@@ -48611,7 +48687,7 @@ async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, 
         const written = names ? void 0 : asWritten2?.({ file: file.path, text: text2 }, image.repository);
         if (written?.built && !written.deployed) return [];
         const at = names ? retaggedAt(text2, image.repository, names) : /* @__PURE__ */ new Set();
-        const lines = setByEveryKclRun(kclRuns, file.path, text2);
+        const lines = setByEveryKclRun(kclRuns, file.path, text2, listedBy.get(file.path));
         const places = file.places.filter((place) => !at.has(place.at) && !lines.has(place.line));
         return places.length > 0 ? [{ ...file, places }] : [];
       })

@@ -43848,7 +43848,7 @@ function escapedEdit(decoded, after, encode2) {
 // src/kcl/mod-overrides.ts
 function modOverrides(text2) {
   const lines = new LineIndex(text2);
-  return profileOverrideStrings(text2).map((token) => {
+  return profileArrayStrings(text2, OVERRIDES).map((token) => {
     const override = readOverride(text2, token, lines.lineAt(token.start));
     return token.key.length > OVERRIDES.length ? { ...override, misplaced: token.key.slice(0, -1).join(".") } : override;
   });
@@ -43939,7 +43939,14 @@ function encode(text2, kind2) {
   const named3 = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
   return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named3[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function profileOverrideStrings(text2) {
+function modEntries(text2) {
+  const lines = new LineIndex(text2);
+  return profileArrayStrings(text2, ENTRIES).flatMap((token) => {
+    const content = token.key.length === ENTRIES.length ? stringContent(text2, token) : void 0;
+    return content ? [{ entry: decodeString(text2, token, content).text, line: lines.lineAt(token.start) }] : [];
+  });
+}
+function profileArrayStrings(text2, wanted) {
   const strings = [];
   let table = [];
   let i = 0;
@@ -43954,28 +43961,29 @@ function profileOverrideStrings(text2) {
       while (text2[i] === "]") i++;
       continue;
     }
-    i = keyValue(text2, i, table, strings);
+    i = keyValue(text2, i, table, wanted, strings);
     if (i < 0) return strings;
   }
 }
 var OVERRIDES = ["profile", "overrides"];
-function keyValue(text2, at, prefix, strings) {
+var ENTRIES = ["profile", "entries"];
+function keyValue(text2, at, prefix, wanted, strings) {
   const eq = keyEnd(text2, at);
   if (eq < 0) return -1;
   const key = [...prefix, ...keyParts(text2.slice(at, eq))];
   const i = skipBlank(text2, eq + 1, false);
-  if (text2[i] === "[" && key.slice(-OVERRIDES.length).join(".") === OVERRIDES.join(".")) return arrayStrings(text2, i, key, strings);
-  if (text2[i] === "{") return inlineTable(text2, i, key, strings);
+  if (text2[i] === "[" && key.slice(-wanted.length).join(".") === wanted.join(".")) return arrayStrings(text2, i, key, strings);
+  if (text2[i] === "{") return inlineTable(text2, i, key, wanted, strings);
   return skipValue(text2, i);
 }
-function inlineTable(text2, at, prefix, strings) {
+function inlineTable(text2, at, prefix, wanted, strings) {
   let i = at + 1;
   while (i < text2.length) {
     i = skipBlank(text2, i, true);
     if (text2[i] === ",") i++;
     else if (text2[i] === "}") return i + 1;
     else {
-      const next = keyValue(text2, i, prefix, strings);
+      const next = keyValue(text2, i, prefix, wanted, strings);
       if (next < 0) return skipValue(text2, at);
       i = next;
     }
@@ -46915,174 +46923,6 @@ function lazyMatcher(glob) {
   return (path6) => (matches ??= pathMatcher([glob]))(path6);
 }
 
-// src/yaml/helm.ts
-function setHelmImage(image, incoming, plan, document, paired2) {
-  const { repository, registry, tag, digest } = image;
-  const repositoryNode = repository?.node;
-  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
-  const tagNode = tag.node;
-  const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
-  if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
-  const { root } = document;
-  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, heldText(plan, root, registry?.node)) : void 0;
-  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
-  const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
-  const update2 = incoming.get(normalizeRepository(name) ?? "");
-  if (!update2) return;
-  if (tagNode === null)
-    return plan.warn(
-      (repositoryNode ?? tag.node)?.start ?? 0,
-      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
-    );
-  if (warnPlaceholderField({ tag, digest }, name, update2, plan)) return;
-  const digestNode = digest?.node;
-  const { next, say: sayTo } = decide(update2, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
-  const pairAt = ownStart(image) ?? tagNode.start;
-  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] };
-  if (fixedVersion(plan, root, pair, [tag, digest], update2, next !== void 0) || !isFlowScalar(tagNode)) return;
-  const ofImage = update2.image.repository;
-  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
-  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
-  if (!next) return say();
-  const writes2 = [
-    { field: tag, node: tagNode, value: next.tag },
-    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
-  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
-  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
-}
-var HELM_ROLES = ["repository", "registry", "tag", "digest"];
-function warnLeftPair(image, marked, incoming, plan, document, paired2) {
-  const { root } = document;
-  const { registry, repository, tag, digest } = image;
-  const left = (field2) => leftText(plan, root, field2?.node);
-  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, left(registry)) : void 0;
-  if (isUnknownRegistry(registryRead)) {
-    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
-    return;
-  }
-  const name = paired2 ?? splitImageName(registryRead, left(repository) ?? "");
-  const update2 = incoming.get(normalizeRepository(name) ?? "");
-  if (!update2) return;
-  const { next } = decide(update2, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
-  if (!next) return;
-  const keyOf = (role) => image.path ? String(image[role].path.at(-1)) : role;
-  const fields = ["tag", "digest"].filter((role) => image[role] !== void 0 && !marked.includes(role)).map((role) => {
-    const field2 = image[role];
-    return { key: keyOf(role), path: field2.path, node: field2.node, held: left(field2), value: next[role], suffix: role };
-  });
-  const at = {
-    start: ownStart(image) ?? 0,
-    image: formatImageRef({ name, tag: next.tag, digest: next.digest || void 0 }),
-    repository: update2.image.repository
-  };
-  warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
-}
-function warnUnknownRegistry(registry, read, repository, tag, digest, plan, root, incoming) {
-  const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
-  const images = unknownRegistryImages(repository, incoming.values(), current);
-  const node2 = registry.node;
-  if (images.length === 0 || !node2) return;
-  const line = plan.file.lineAt(node2.start);
-  const field2 = formatPath(registry.path);
-  const tagKey = formatPath(tag.path);
-  const message = unknownRegistryWarning({ field: field2, line, written: plan.file.text.slice(node2.start, node2.end), why: read.unknown }, repository, tagKey, images);
-  plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
-}
-function decide(update2, tag, digest) {
-  return nextSplitImage(update2, { tag, digest });
-}
-function tagText(plan, root, node2) {
-  const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
-  return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
-}
-function helmReader(plan, incoming) {
-  return ({ map: map2, path: path6, inFlow, root, key }) => {
-    if (key !== "tag" && key !== "digest") return void 0;
-    const held = (field2) => heldText(plan, root, field2?.node);
-    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path6, inFlow));
-    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
-    if (!repositoryText || tagHeld === void 0) return void 0;
-    const registryRead = readRegistry(plan.file, root, registry?.node, held(registry));
-    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
-    const name = splitImageName(registryRead, repositoryText);
-    const update2 = incoming.get(normalizeRepository(name) ?? "");
-    return { image: name, value: update2 && decide(update2, tagHeld, digest && held(digest)).next?.[key] };
-  };
-}
-function ownStart({ tag, repository, registry, digest }) {
-  return [tag, repository, registry, digest].find((field2) => field2 && !field2.merged && field2.node)?.node?.start;
-}
-var editHelmValues = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  file.documents.forEach((document, index2) => {
-    const paired2 = request2.pairedTags?.get(index2);
-    forEachValue(
-      document.root,
-      ({ node: node2, path: path6, inFlow }) => {
-        if (node2.kind !== "map") return;
-        const merges = hasMergeKey(node2);
-        if (!merges && mapValue(node2, "tag") === void 0) return;
-        if (merges && ![...SPLIT_IMAGE_KEYS].some((key2) => mapValue(node2, key2) !== void 0)) return;
-        const image = splitImage(fieldsOf(file, document.root, node2, path6, inFlow));
-        const key = image.tag && !image.tag.merged ? formatPath(image.tag.path) : void 0;
-        if (key !== void 0 && paired2?.has(key)) {
-          const name = paired2.get(key);
-          if (name !== void 0) setHelmImage({ path: path6, ...image }, incoming, plan, document, name);
-          return;
-        }
-        setHelmImage({ path: path6, ...image }, incoming, plan, document);
-      },
-      true
-    );
-  });
-};
-
-// src/yaml/argocd-unpaired.ts
-var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, file, plan) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const parameter of parameters) {
-    const [prefix] = leafOf(parameter[0]);
-    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
-  }
-  for (const [name, field2] of parameters) {
-    const node2 = field2.node;
-    if (!isFlowScalar(node2) || plan.isClaimed(node2)) continue;
-    const ref = tryParseImageRef(node2.text);
-    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
-    const [prefix, leaf] = leafOf(name);
-    const group2 = byPrefix.get(prefix);
-    if ((leaf === "repository" || leaf === "name") && group2.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const likely = group2.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
-    const [tagName, tagField] = likely[0] ?? [];
-    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
-    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
-    const which2 = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
-    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { ...file !== void 0 && { file }, part: "tag" });
-    plan.warn(
-      node2.start,
-      `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: ${advice}`,
-      void 0,
-      about
-    );
-  }
-}
-function readsAsTag(name, value) {
-  const [, leaf] = leafOf(name);
-  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
-}
-function holdsVersion(node2) {
-  return isFlowScalar(node2) && isTag(node2.text) && /^v?\d+\.\d/.test(node2.text);
-}
-function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
-  const entry = `${file === void 0 ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === void 0 ? "" : `, part: ${part}`}`;
-  return {
-    advice: `set ${subject} with an overrides: entry in the configuration (${entry})`,
-    about: { field: key, reason: "advised-override" }
-  };
-}
-
 // src/yaml/argocd-parameters.ts
 var ARGO_KUSTOMIZE_IMAGE = /(?:^|\.)kustomize\.images\.\d+$/;
 function sourcesOf(document) {
@@ -47196,6 +47036,184 @@ function misaimedOverride(file, path6, { part, repository, image }) {
     message: `${path6} is parameter ${parameterName(name)}, which ${what} is not applied: a parameter added above the one it was written for moves what an index names; correct the index`
   };
 }
+
+// src/yaml/argocd-unpaired.ts
+var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+function warnUnpairedRepositories(parameters, incoming, file, plan, naming = "parameter") {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
+  }
+  for (const [name, field2] of parameters) {
+    const node2 = field2.node;
+    if (!isFlowScalar(node2) || plan.isClaimed(node2)) continue;
+    const ref = tryParseImageRef(node2.text);
+    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group2 = byPrefix.get(prefix);
+    if ((leaf === "repository" || leaf === "name") && group2.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const likely = group2.filter(([other, f]) => other !== name && !plan.isClaimed(f.node) && readsAsTag(other, f.node));
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
+    const parameter = naming === "parameter";
+    const said = ([n, f]) => parameter ? parameterName(n) : formatPath(f.path);
+    const which2 = likely.length === 1 ? `${parameter ? "parameter " : ""}${said(likely[0])} beside it likely holds its tag` : `one of ${parameter ? "the parameters " : ""}${likely.map(said).join(", ")} beside it likely holds its tag`;
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository, { ...file !== void 0 && { file }, part: "tag" });
+    plan.warn(
+      node2.start,
+      `${formatPath(field2.path)}${parameter ? ` (parameter ${parameterName(name)})` : ""} holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: ${advice}`,
+      void 0,
+      about
+    );
+  }
+}
+var READ_ELSEWHERE = /* @__PURE__ */ new Set(["image", "name", "newName"]);
+function warnUnpairedValues(map2, path6, incoming, file, plan) {
+  const keys = map2.pairs.flatMap(
+    ({ key, value }) => key.kind === "scalar" && /^[A-Za-z_][\w-]*$/.test(key.text) && !READ_ELSEWHERE.has(key.text) ? [[key.text, { node: value, path: [...path6, key.text], inFlow: map2.flow }]] : []
+  );
+  warnUnpairedRepositories(keys, incoming, file, plan, "key");
+}
+function readsAsTag(name, value) {
+  const [, leaf] = leafOf(name);
+  return !NOT_VERSIONS.has(leaf) && (/tag|version/i.test(leaf) || holdsVersion(value));
+}
+function holdsVersion(node2) {
+  return isFlowScalar(node2) && isTag(node2.text) && /^v?\d+\.\d/.test(node2.text);
+}
+function overrideAdvice(key, repository, { file, part, subject = "it" } = {}) {
+  const entry = `${file === void 0 ? "" : `file: ${file}, `}spec: ${key}, image: ${repository}${part === void 0 ? "" : `, part: ${part}`}`;
+  return {
+    advice: `set ${subject} with an overrides: entry in the configuration (${entry})`,
+    about: { field: key, reason: "advised-override" }
+  };
+}
+
+// src/yaml/helm.ts
+function setHelmImage(image, incoming, plan, document, paired2) {
+  const { repository, registry, tag, digest } = image;
+  const repositoryNode = repository?.node;
+  if (!tag || paired2 === void 0 && !isFlowScalar(repositoryNode)) return;
+  const tagNode = tag.node;
+  const marked = HELM_ROLES.filter((role) => claimedOwn(plan, [image[role]]));
+  if (marked.length > 0) return warnLeftPair(image, marked, incoming, plan, document, paired2);
+  const { root } = document;
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, heldText(plan, root, registry?.node)) : void 0;
+  if (isUnknownRegistry(registryRead)) return warnUnknownRegistry(registry, registryRead, scalarText(repositoryNode), tag, digest, plan, root, incoming);
+  const name = paired2 ?? splitImageName(registryRead, scalarText(repositoryNode));
+  const update2 = incoming.get(normalizeRepository(name) ?? "");
+  if (!update2) return;
+  if (tagNode === null)
+    return plan.warn(
+      (repositoryNode ?? tag.node)?.start ?? 0,
+      `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`
+    );
+  if (warnPlaceholderField({ tag, digest }, name, update2, plan)) return;
+  const digestNode = digest?.node;
+  const { next, say: sayTo } = decide(update2, tagText(plan, root, tagNode) ?? "", digest && heldText(plan, root, digestNode));
+  const pairAt = ownStart(image) ?? tagNode.start;
+  const pair = { at: pairAt, mapping: image.path ?? [], keys: ["tag", "digest"] };
+  if (fixedVersion(plan, root, pair, [tag, digest], update2, next !== void 0) || !isFlowScalar(tagNode)) return;
+  const ofImage = update2.image.repository;
+  const atTag = tag.merged ? mergedVersionNote(plan, pairAt, image.path ?? [], tag, ofImage) : plan.versionNote(tagNode.start, formatPath(tag.path), ofImage);
+  const say = () => sayTo(atTag, plan.versionNote(tag.merged ? pairAt : tagNode.start, formatPath(image.path?.length ? image.path : tag.path), ofImage));
+  if (!next) return say();
+  const writes2 = [
+    { field: tag, node: tagNode, value: next.tag },
+    { field: digest, node: isFlowScalar(digestNode) ? digestNode : void 0, value: next.digest }
+  ].filter((w) => w.field !== void 0 && w.node !== void 0 && w.value !== void 0);
+  writeVersion(plan, { ...pair, name, next }, { writes: writes2 }, helmReader(plan, incoming), say, { kind: "helm", document, repository: ofImage });
+}
+var HELM_ROLES = ["repository", "registry", "tag", "digest"];
+function warnLeftPair(image, marked, incoming, plan, document, paired2) {
+  const { root } = document;
+  const { registry, repository, tag, digest } = image;
+  const left = (field2) => leftText(plan, root, field2?.node);
+  const registryRead = paired2 === void 0 ? readRegistry(plan.file, root, registry?.node, left(registry)) : void 0;
+  if (isUnknownRegistry(registryRead)) {
+    if (tag && !marked.includes("tag")) warnUnknownRegistry(registry, registryRead, left(repository) ?? "", tag, digest, plan, root, incoming);
+    return;
+  }
+  const name = paired2 ?? splitImageName(registryRead, left(repository) ?? "");
+  const update2 = incoming.get(normalizeRepository(name) ?? "");
+  if (!update2) return;
+  const { next } = decide(update2, tagText(plan, root, tag?.node) ?? "", digest && heldText(plan, root, digest.node));
+  if (!next) return;
+  const keyOf = (role) => image.path ? String(image[role].path.at(-1)) : role;
+  const fields = ["tag", "digest"].filter((role) => image[role] !== void 0 && !marked.includes(role)).map((role) => {
+    const field2 = image[role];
+    return { key: keyOf(role), path: field2.path, node: field2.node, held: left(field2), value: next[role], suffix: role };
+  });
+  const at = {
+    start: ownStart(image) ?? 0,
+    image: formatImageRef({ name, tag: next.tag, digest: next.digest || void 0 }),
+    repository: update2.image.repository
+  };
+  warnUnset(plan, at, fields, markedReason(formatPath(image.path?.length ? image.path : tag?.path ?? []), marked.map(keyOf)));
+}
+function warnUnknownRegistry(registry, read, repository, tag, digest, plan, root, incoming) {
+  const current = { tag: tagText(plan, root, tag.node) ?? "", digest: digest && heldText(plan, root, digest.node) };
+  const images = unknownRegistryImages(repository, incoming.values(), current);
+  const node2 = registry.node;
+  if (images.length === 0 || !node2) return;
+  const line = plan.file.lineAt(node2.start);
+  const field2 = formatPath(registry.path);
+  const tagKey = formatPath(tag.path);
+  const message = unknownRegistryWarning({ field: field2, line, written: plan.file.text.slice(node2.start, node2.end), why: read.unknown }, repository, tagKey, images);
+  plan.warn(ownStart({ tag, registry }) ?? node2.start, message, void 0, { field: tagKey, reason: "advised-override", image: images[0], lines: [line] });
+}
+function decide(update2, tag, digest) {
+  return nextSplitImage(update2, { tag, digest });
+}
+function tagText(plan, root, node2) {
+  const scalar2 = node2 ? scalarOf(plan.file, root, node2) : void 0;
+  return scalar2 && readsAsNull(scalar2) ? "" : heldText(plan, root, node2);
+}
+function helmReader(plan, incoming) {
+  return ({ map: map2, path: path6, inFlow, root, key }) => {
+    if (key !== "tag" && key !== "digest") return void 0;
+    const held = (field2) => heldText(plan, root, field2?.node);
+    const { registry, repository, tag, digest } = splitImage(fieldsOf(plan.file, root, map2, path6, inFlow));
+    const [repositoryText, tagHeld] = [held(repository), tagText(plan, root, tag?.node)];
+    if (!repositoryText || tagHeld === void 0) return void 0;
+    const registryRead = readRegistry(plan.file, root, registry?.node, held(registry));
+    if (isUnknownRegistry(registryRead)) return { image: `${repositoryText} (its registry not known)`, value: void 0 };
+    const name = splitImageName(registryRead, repositoryText);
+    const update2 = incoming.get(normalizeRepository(name) ?? "");
+    return { image: name, value: update2 && decide(update2, tagHeld, digest && held(digest)).next?.[key] };
+  };
+}
+function ownStart({ tag, repository, registry, digest }) {
+  return [tag, repository, registry, digest].find((field2) => field2 && !field2.merged && field2.node)?.node?.start;
+}
+var editHelmValues = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  file.documents.forEach((document, index2) => {
+    const paired2 = request2.pairedTags?.get(index2);
+    forEachValue(
+      document.root,
+      ({ node: node2, path: path6, inFlow }) => {
+        if (node2.kind !== "map") return;
+        const merges = hasMergeKey(node2);
+        if (!merges) warnUnpairedValues(node2, path6, incoming, request2.file, plan);
+        if (!merges && mapValue(node2, "tag") === void 0) return;
+        if (merges && ![...SPLIT_IMAGE_KEYS].some((key2) => mapValue(node2, key2) !== void 0)) return;
+        const image = splitImage(fieldsOf(file, document.root, node2, path6, inFlow));
+        const key = image.tag && !image.tag.merged ? formatPath(image.tag.path) : void 0;
+        if (key !== void 0 && paired2?.has(key)) {
+          const name = paired2.get(key);
+          if (name !== void 0) setHelmImage({ path: path6, ...image }, incoming, plan, document, name);
+          return;
+        }
+        setHelmImage({ path: path6, ...image }, incoming, plan, document);
+      },
+      true
+    );
+  });
+};
 
 // src/yaml/values-strings.ts
 var VALUES_EDITORS = [editImages, editHelmValues];
@@ -49987,16 +50005,34 @@ var Planner = class {
         this.insert(target, (indent) => textOf(tokens, item, this.lines, indent), textOf(tokens, item, this.lines, ""), key);
         continue;
       }
-      const path6 = formatOverridePath(parts, key);
-      const value = valueFrom(tokens, item.value, this.lines);
-      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
-      if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path6);
-      for (const m of matches) {
-        if (item.operator === "=") this.replace(m.value, value, path6);
-        else if (item.operator === ":") this.union(m.value, value, path6);
-        else this.append(m.value, value, path6);
-      }
+      this.mergeEntry(target, parts, item.operator, valueFrom(tokens, item.value, this.lines), key);
     }
+  }
+  /**
+   * One merged entry `parts <operator> value`, found in `target` as a spec's path is (planNested): a dotted
+   * key on either side is the nested keys it stands for, as KCL expands dotted keys before it merges
+   * (merge_config_expr matches each entry by its key's parts).
+   */
+  mergeEntry(target, parts, operator, value, key) {
+    const path6 = formatOverridePath(parts, key);
+    const found = searchConfig(target, parts, 0, target.first);
+    const inner = value.expr.type === "config" ? value.expr.items : [];
+    if (found.dotted.length > 0 && operator === ":" && value.expr.type === "config" && inner.every((i) => i.type === "entry" && i.key.parts)) {
+      for (const i of inner)
+        this.mergeEntry(target, [...parts, ...i.key.parts], i.operator, valueFrom(value.tokens, i.value, this.lines), key);
+      return;
+    }
+    refuseDotted(this, found, path6);
+    const { config, consumed } = found.deepest;
+    if (found.matches.length === 0)
+      this.insert(config, (indent) => keyText(parts.slice(consumed), operator, value.indented(indent)), value.string ?? value.text, path6);
+    for (const m of found.matches) this.apply(operator, m.value, value, path6);
+  }
+  /** `old` set by `operator` as KCL's override applies it: `=` replaces, `:` merges, `+=` appends. */
+  apply(operator, old, value, key = this.spec.path) {
+    if (operator === "=") this.replace(old, value, key);
+    else if (operator === ":") this.union(old, value, key);
+    else this.append(old, value, key);
   }
   /**
    * `+=`: append list items, only when both sides are list literals (as KCL does); the change
@@ -50240,6 +50276,11 @@ var Planner = class {
     return held?.text;
   }
 };
+function searchConfig(config, parts, offset, token) {
+  const found = { matches: [], holders: /* @__PURE__ */ new Map(), deepest: { depth: -1, keys: /* @__PURE__ */ new Set(), config, consumed: offset, token }, blocked: [], dotted: [] };
+  search(config, parts, offset, token, found);
+  return found;
+}
 function search(config, parts, offset, token, found) {
   const reach = (depth, key, at) => {
     if (depth > found.deepest.depth) found.deepest = { depth, keys: /* @__PURE__ */ new Set(), config, consumed: offset, token: at };
@@ -50322,9 +50363,7 @@ function planTopLevel(p, raw, options2) {
   const set2 = statements.filter((s) => !unfit.includes(s));
   for (const s of set2) {
     const old = statementValue(s);
-    if (spec.operation === "=") p.replace(old, value);
-    else if (spec.operation === ":") p.union(old, value);
-    else p.append(old, value);
+    p.apply(spec.operation, old, value);
   }
   if (set2.length > 0) {
     const left = `only the assignments of '${name}' are set, as with KCL -O`;
@@ -50359,18 +50398,7 @@ function planNested(p, raw, options2) {
   const { spec, module: module2 } = p;
   const [name, ...rest] = spec.parts;
   const candidates2 = module2.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
-  const searchIn = (s) => {
-    const config = configOf(statementValue(s));
-    const found2 = {
-      matches: [],
-      holders: /* @__PURE__ */ new Map(),
-      deepest: { depth: -1, keys: /* @__PURE__ */ new Set(), config, consumed: 1, token: s.first },
-      blocked: [],
-      dotted: []
-    };
-    search(config, spec.parts, 1, s.first, found2);
-    return found2;
-  };
+  const searchIn = (s) => searchConfig(configOf(statementValue(s)), spec.parts, 1, s.first);
   if (spec.operation === "-") {
     for (const s of candidates2) {
       const found2 = searchIn(s);
@@ -50401,11 +50429,8 @@ function planNested(p, raw, options2) {
   const found = searchIn(first);
   if (found.matches.length > 0) refuseDotted(p, found);
   for (const m of found.matches) {
-    if (spec.operation === "=") {
-      p.warnStaleDigest(found.holders.get(m), m, value);
-      p.replace(m.value, value);
-    } else if (spec.operation === ":") p.union(m.value, value);
-    else p.append(m.value, value);
+    if (spec.operation === "=") p.warnStaleDigest(found.holders.get(m), m, value);
+    p.apply(spec.operation, m.value, value);
   }
   if (found.matches.length > 0) return;
   const { deepest } = found;
@@ -50420,9 +50445,9 @@ function planNested(p, raw, options2) {
   p.insertEntries();
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1], value, spec.path);
 }
-function refuseDotted(p, found) {
+function refuseDotted(p, found, path6 = p.spec.path) {
   const dotted = found.dotted[0]?.entry;
-  if (dotted) throw new SourceError(`${p.spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
+  if (dotted) throw new SourceError(`${path6} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
 }
 function notFound(p, found) {
   const { spec } = p;
@@ -54763,10 +54788,9 @@ function kclRunsIn(text2, treeRoot) {
     })
   }));
 }
-function setByEveryKclRun(runs, path6, text2) {
+function setByEveryKclRun(runs, path6, text2, listedBy = []) {
   if (fileKind(path6) !== "kcl" || path6.endsWith("_test.k")) return NONE;
-  const directory = posix7.dirname(path6);
-  const building = runs.filter((run2) => run2.directory === (directory === "." ? "" : directory));
+  const building = runs.filter((run2) => run2.directory === directoryOf(path6) || listedBy.some((listing) => listing.directory === run2.directory));
   if (building.length === 0) return NONE;
   const reached = /* @__PURE__ */ new Map();
   const linesOf = (spec) => reached.get(spec) ?? reached.set(spec, linesSetBy(text2, spec)).get(spec);
@@ -54774,7 +54798,7 @@ function setByEveryKclRun(runs, path6, text2) {
   return new Set([...first].filter((line) => others.every((lines) => lines.has(line))));
 }
 var NONE = /* @__PURE__ */ new Set();
-async function keptSpecsOver(planned, texts, treeRoot, source, present) {
+async function keptSpecsOver(planned, texts, treeRoot, mods) {
   const overridden = planned.filter((file) => fileKind(file.path) === "kcl" && file.changes.some(isWritten));
   if (overridden.length === 0) return [];
   const runs = [...texts].flatMap(
@@ -54782,13 +54806,18 @@ async function keptSpecsOver(planned, texts, treeRoot, source, present) {
   );
   const warnings = [];
   for (const { path: path6, after, changes } of overridden) {
-    const directory = posix7.dirname(path6) === "." ? "" : posix7.dirname(path6);
-    const mod = posix7.join(directory, "kcl.mod");
+    const directory = directoryOf(path6);
+    const own = posix7.join(directory, "kcl.mod");
+    const listedBy = (await mods.listing(path6)).filter((listing) => listing.mod !== own);
+    const entry = ({ entry: entry2, line }) => `${JSON.stringify(entry2)} at line ${line}`;
     const kept = [
-      ...present.has(mod) ? modSpecs(mod, texts.get(mod) ?? decodeUtf8(await source.read(mod))) : [],
-      ...runs.flatMap(
-        ({ file, run: run2 }) => run2.directory === directory ? run2.specs.map((spec) => ({ ...spec, where: `${file}:${spec.line}, the spec.config.overrides of KCLRun ${run2.name}` })) : []
-      )
+      ...modSpecs(own, await mods.text(own)),
+      ...(await Promise.all(listedBy.map(async (l) => modSpecs(l.mod, await mods.text(l.mod), `; its [profile] entries list ${entry(l)}`)))).flat(),
+      ...runs.flatMap(({ file, run: run2 }) => {
+        const listing = run2.directory === directory ? void 0 : listedBy.find((l) => l.directory === run2.directory);
+        const why = listing ? `; its ${listing.mod} lists ${entry(listing)}` : "";
+        return run2.directory === directory || listing ? run2.specs.map((spec) => ({ ...spec, where: `${file}:${spec.line}, the spec.config.overrides of KCLRun ${run2.name}${why}` })) : [];
+      })
     ].map((spec) => ({ ...spec, lines: linesSetBy(after, spec.path) }));
     for (const change of changes.filter(isWritten)) {
       const last = change.line + lineBreaks(change.new);
@@ -54807,16 +54836,57 @@ async function keptSpecsOver(planned, texts, treeRoot, source, present) {
 function isWritten(change) {
   return change.kind === "override" && change.op !== "delete";
 }
-function modSpecs(file, text2) {
+function modSpecs(file, text2, why = "") {
   if (text2 === void 0) return [];
   try {
     return modOverrides(text2).flatMap(
-      ({ path: path6, spec, line, misplaced }) => path6 === void 0 || misplaced !== void 0 ? [] : [{ path: path6, spec, line, where: `${file}:${line}, [profile] overrides` }]
+      ({ path: path6, spec, line, misplaced }) => path6 === void 0 || misplaced !== void 0 ? [] : [{ path: path6, spec, line, where: `${file}:${line}, [profile] overrides${why}` }]
     );
   } catch (error2) {
     if (error2 instanceof SourceError) return [];
     throw error2;
   }
+}
+function kclModsOf(source, present, texts) {
+  const read = /* @__PURE__ */ new Map();
+  const entries = /* @__PURE__ */ new Map();
+  const text2 = (mod) => present.has(mod) ? once(read, mod, () => texts.has(mod) ? Promise.resolve(texts.get(mod)) : source.read(mod).then(decodeUtf8)) : Promise.resolve(void 0);
+  const entriesOf2 = (mod) => once(entries, mod, async () => resolvedEntries(mod, await text2(mod)));
+  const all = [...present].filter((path6) => fileKind(path6) === "kcl-mod");
+  return {
+    text: text2,
+    async listing(path6, directories) {
+      const mods = directories ? all.filter((mod) => directories.has(directoryOf(mod))) : all;
+      const listed = await Promise.all(mods.map(async (mod) => (await entriesOf2(mod)).filter((e) => e.resolved === path6 || e.resolved === directoryOf(path6))));
+      return listed.flatMap((found, i) => found.slice(0, 1).map(({ entry, line }) => ({ mod: mods[i], directory: directoryOf(mods[i]), entry, line })));
+    }
+  };
+}
+function once(cache, key, make) {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key);
+}
+function resolvedEntries(mod, text2) {
+  return entriesIn(text2).flatMap(({ entry, line }) => {
+    const relative4 = entry.replace(/^\$\{KCL_MOD\}(?=\/|$)/, ".");
+    if (relative4.startsWith("$") || posix7.isAbsolute(relative4) || /^[A-Za-z]:/.test(relative4)) return [];
+    const joined3 = posix7.join(directoryOf(mod), relative4).replace(/\/+$/, "");
+    if (joined3 === ".." || joined3.startsWith("../")) return [];
+    return [{ entry, line, resolved: joined3 === "." ? "" : joined3 }];
+  });
+}
+function entriesIn(text2) {
+  if (text2 === void 0) return [];
+  try {
+    return modEntries(text2);
+  } catch (error2) {
+    if (error2 instanceof SourceError) return [];
+    throw error2;
+  }
+}
+function directoryOf(path6) {
+  const directory = posix7.dirname(path6);
+  return directory === "." ? "" : directory;
 }
 var PROBE = "gitops-promote/set-by-a-kclrun";
 function linesSetBy(text2, spec) {
@@ -55336,7 +55406,8 @@ async function planUpdate(listed, request2) {
   const inScopeTexts = [...texts].filter(([path6]) => inScope(path6));
   await warnReach(run2, inScopeTexts, resolved, setters, paired2, mergedOver, warnings);
   const planned = planFiles(run2, texts, readOnly, tagged, paired2, setters, warnings);
-  warnings.push(...await keptSpecsOver(planned, texts, run2.treeRoot, source, present));
+  const kclMods = kclModsOf(source, present, texts);
+  warnings.push(...await keptSpecsOver(planned, texts, run2.treeRoot, kclMods));
   warnImageUpdaterConstraints(
     valid.images,
     inScopeTexts,
@@ -55354,7 +55425,7 @@ async function planUpdate(listed, request2) {
       planned.map((file) => file.path)
     )
   );
-  await warnLeftBehind(run2, texts, planned, setters, kustomizations, warnings);
+  await warnLeftBehind(run2, texts, planned, setters, kustomizations, kclMods, warnings);
   await warnBuiltOutside(run2, valid.images, kustomizations, warnings);
   warnings.push(...await reachingOtherTargets(run2, planned, kustomizations));
   return {
@@ -55532,7 +55603,7 @@ function warnedOf(said, repository, line) {
   const namesLine = (w) => w.line === void 0 || w.about?.lines?.includes(line) === true;
   return said.some((w) => w.line === line && !ofOther(w) || namesLine(w) && w.about?.image === repository);
 }
-async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations, warnings) {
+async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations, kclMods, warnings) {
   const { valid, config } = run2;
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = /* @__PURE__ */ new Map();
@@ -55558,6 +55629,11 @@ async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations,
   const retagged = built && retaggedInEveryBuild(built, valid.images);
   const asWritten2 = built && deployedAsWrittenBy(built, valid.images);
   const kclRuns = left.length > 0 ? [...texts].flatMap(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldKclRun(text2) ? kclRunsIn(text2, run2.treeRoot) : []) : [];
+  const runDirectories = new Set(kclRuns.map((r) => r.directory));
+  const kclFiles = kclRuns.length > 0 ? [...new Set(left.flatMap(({ files }) => files.map((file) => file.path)))].filter((path6) => fileKind(path6) === "kcl") : [];
+  const listedBy = new Map(
+    await Promise.all(kclFiles.map(async (path6) => [path6, await kclMods.listing(path6, runDirectories)]))
+  );
   warnUnmoved(
     left.map(({ image, files }) => ({
       image,
@@ -55568,7 +55644,7 @@ async function warnLeftBehind(run2, texts, planned, { forFile }, kustomizations,
         const written = names ? void 0 : asWritten2?.({ file: file.path, text: text2 }, image.repository);
         if (written?.built && !written.deployed) return [];
         const at = names ? retaggedAt(text2, image.repository, names) : /* @__PURE__ */ new Set();
-        const lines = setByEveryKclRun(kclRuns, file.path, text2);
+        const lines = setByEveryKclRun(kclRuns, file.path, text2, listedBy.get(file.path));
         const places = file.places.filter((place) => !at.has(place.at) && !lines.has(place.line));
         return places.length > 0 ? [{ ...file, places }] : [];
       })

@@ -1,13 +1,13 @@
 declare const OPERATORS: readonly ["In", "NotIn", "Exists", "DoesNotExist"];
-type Operator = (typeof OPERATORS)[number];
+export type LabelOperator = (typeof OPERATORS)[number];
 /** One requirement on one label; matchLabels' `key: value` is `In` with that value alone. */
-export interface Requirement {
+export interface LabelRequirement {
     readonly key: string;
-    readonly operator: Operator;
+    readonly operator: LabelOperator;
     readonly values: readonly string[];
 }
 /** Requirements that all must hold; none selects everything. */
-export type LabelSelector = readonly Requirement[];
+export type LabelSelector = readonly LabelRequirement[];
 /** Why a selector is refused, at `path` below it (`["matchExpressions", 0, "operator"]`). */
 export declare class LabelSelectorError extends Error {
     readonly path: readonly (string | number)[];
