@@ -16,7 +16,8 @@
  * (kustomize-graph.ts namespacesOf), a file two overlays build in both. Where none sets one, it keeps
  * `metadata.namespace`; without that, the namespace it is applied to, which the repo does not say:
  * Flux's bootstrap puts image automation in `flux-system`, so that is the default here. An
- * `imageRepositoryRef` without a namespace is of the ImagePolicy's.
+ * `imageRepositoryRef` without a namespace is of the ImagePolicy's. The labels those builds put on it
+ * (`labels:`, `commonLabels:`) are over its `metadata.labels` in the cluster, where a policySelector reads them.
  */
 import { isMap, isScalar } from "yaml";
 import type { Document, LineCounter, Node } from "yaml";
@@ -51,8 +52,10 @@ export interface FluxSetter {
   readonly line: number;
   /** The kustomization (or Flux Kustomization) whose build puts the ImagePolicy in the namespace of its key, where one does. */
   readonly namespacedBy?: string;
-  /** The ImagePolicy's `metadata.labels`, where it has any: what an automation's spec.policySelector selects by. */
+  /** The ImagePolicy's labels in the cluster (its `metadata.labels`, under those its build adds), where it has any: what an automation's spec.policySelector selects by. */
   readonly labels?: Readonly<Record<string, string>>;
+  /** The kustomization each label its build adds comes from, by key. */
+  readonly labelledBy?: Readonly<Record<string, string>>;
 }
 
 /** An ImageUpdateAutomation's `spec.policySelector`, where it narrows anything: `selector` undefined for one Kubernetes refuses, which selects nothing (Flux's controller fails on it). */
@@ -151,12 +154,15 @@ interface PolicyObject extends Located {
   readonly policy: Policy;
   readonly namespacedBy?: string;
   readonly labels?: Readonly<Record<string, string>>;
+  readonly labelledBy?: Readonly<Record<string, string>>;
 }
 
-/** An object's namespace, and the kustomization whose build puts it there, where one does. */
+/** An object's namespace, and the kustomization whose build puts it there, where one does; with the labels the build adds, where it adds any. */
 interface Namespaced {
   readonly namespace: string;
   readonly by?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly labelledBy?: Readonly<Record<string, string>>;
 }
 
 function text(value: unknown): string | undefined {
@@ -378,8 +384,10 @@ export function fluxSetters(
         const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
         if (!read) continue;
         const { policy, repositoryName, repositoryNamespace } = read;
-        const labels = labelsOf(metadata.labels);
-        for (const { namespace, by } of namespaces) {
+        const own = labelsOf(metadata.labels);
+        for (const { namespace, by, labels: added, labelledBy } of namespaces) {
+          // A kustomization's labels replace the object's own of the same key, as kustomize writes them.
+          const labels = added ? { ...own, ...added } : own;
           const repositoryId = `${repositoryNamespace ?? namespace}/${repositoryName}`;
           policies.push({
             ...reader.located(idIn(namespace)),
@@ -388,6 +396,7 @@ export function fluxSetters(
             policy,
             ...(by && { namespacedBy: by }),
             ...(labels && { labels }),
+            ...(labelledBy && { labelledBy }),
           });
         }
       } else {
@@ -417,7 +426,7 @@ export function fluxSetters(
     }
     const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
     const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
-    const labels = policy.labels && { labels: policy.labels };
+    const labels = policy.labels && { labels: policy.labels, ...(policy.labelledBy && { labelledBy: policy.labelledBy }) };
     appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy, ...labels });
   }
   lastBlanked = blanked;
@@ -433,11 +442,19 @@ function labelsOf(given: unknown): Record<string, string> | undefined {
 
 /**
  * The namespaces an object of a file is in: each one the builds reaching the file put it in; its own
- * `metadata.namespace` (else flux-system) for a build that sets none, or where no build reaches it.
+ * `metadata.namespace` (else flux-system) for a build that sets none, or where no build reaches it. Each
+ * with the labels its build adds.
  */
 function objectNamespaces(built: readonly BuiltNamespace[], own: string | undefined): Namespaced[] {
   const kept: Namespaced = { namespace: own ?? DEFAULT_NAMESPACE };
-  const all = built.length === 0 ? [kept] : built.map((b) => (b.namespace === undefined ? kept : { namespace: b.namespace, ...(b.by && { by: b.by }) }));
+  const all =
+    built.length === 0
+      ? [kept]
+      : built.map(({ namespace, by, labels, labelledBy }) => ({
+          ...(namespace === undefined ? kept : { namespace, ...(by && { by }) }),
+          ...(labels && { labels }),
+          ...(labelledBy && { labelledBy }),
+        }));
   return [...new Map(all.map((n) => [n.namespace, n])).values()];
 }
 

@@ -8,8 +8,8 @@
  * that source's `kustomize.images`, and a `.argocd-source-<app>.yaml` file, which Argo CD applies
  * over them, the kustomization of its own directory. Each kustomization also carries the `images:`
  * entries (a deployer's images) that give an incoming repository a version, which is what
- * kustomizations.ts and deployed-as-written.ts ask of a build, and the namespace it gives what it builds
- * (namespacesOf), which Flux's image objects are known by. Pure: texts in, a graph out.
+ * kustomizations.ts and deployed-as-written.ts ask of a build, and the namespace and labels it gives what it
+ * builds (namespacesOf), which Flux's image objects are known and selected by. Pure: texts in, a graph out.
  *
  * Only the files of this tree count: a remote resource is no path here, and a deployer's path is
  * read in this tree, whatever source it names.
@@ -86,6 +86,8 @@ export interface Kustomization {
   readonly patches: readonly Patch[];
   /** The namespace it puts what it builds in: its `namespace:`, a Flux Kustomization's `spec.targetNamespace`. */
   readonly namespace?: string;
+  /** The labels it puts on everything it builds (ownLabels), where it puts any. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** A patch a kustomization applies (kustomize-patches.ts reads what it sets). */
@@ -235,10 +237,14 @@ export interface Builds {
 /**
  * A namespace a build puts the objects of a file in: that of the outermost kustomization on its way down
  * setting one, and that kustomization (`by`, its file); none (`{}`) where none does, and each object keeps its own.
+ * With the labels the kustomizations on its way down put on them, over the objects' own (`labels`, where any do),
+ * and the kustomization (or component) file each comes from (`labelledBy`, by key): what to change for another.
  */
 export interface BuiltNamespace {
   readonly namespace?: string;
   readonly by?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly labelledBy?: Readonly<Record<string, string>>;
 }
 
 export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[]): Builds {
@@ -272,19 +278,21 @@ export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[])
     return files;
   };
   let namespaced: Map<string, Map<string | undefined, BuiltNamespace>> | undefined;
-  const namespaces = (file: string): BuiltNamespace[] => [...((namespaced ??= namespacedFiles({ at }, roots, among)).get(file)?.values() ?? [])];
+  const namespaces = (file: string): BuiltNamespace[] => [...((namespaced ??= namespacedFiles({ at }, roots, among, graph.at)).get(file)?.values() ?? [])];
   return { reached: () => (every ??= reached(() => true)), asWritten, namespaces };
 }
 
 /**
- * The namespaces the tree's builds put the objects of a file in (Builds.namespaces). They start at the
- * kustomizations nothing includes and at the Flux Kustomizations (fluxBuilds): one builds the kustomization at its
- * path into its targetNamespace, and that kustomization, which kustomize-controller builds, is then no build of its own.
- * None for any file of a tree where nothing may set a namespace. Only the kustomizations above the file are read
+ * The namespaces the tree's builds put the objects of a file in, with the labels they add (Builds.namespaces). They
+ * start at the kustomizations nothing includes and at the Flux Kustomizations (fluxBuilds): one builds the kustomization
+ * at its path into its targetNamespace, and that kustomization, which kustomize-controller builds, is then no build of its
+ * own. None for any file of a tree where nothing may set a namespace or labels. Only the kustomizations above the file are read
  * (upward), as every build reaching it starts among them and passes through none but them.
  */
 export function namespacesOf(tree: KustomizeTree): (file: string) => readonly BuiltNamespace[] {
-  if (!tree.kustomizations.some(({ text }) => text.includes("namespace")) && !tree.deployers.some(({ text }) => mayGiveNamespace(text))) return () => [];
+  // `abels` is in `labels:` and `commonLabels:`.
+  const mayPlace = ({ text }: TextFile) => text.includes("namespace") || text.includes("abels");
+  if (!tree.kustomizations.some(mayPlace) && !tree.deployers.some(({ text }) => mayGiveNamespace(text))) return () => [];
   let read: { graph: Graph; above: Upward; place: (k: Kustomization) => number } | undefined;
   const known = new Map<string, readonly BuiltNamespace[]>();
   return (file) => {
@@ -439,12 +447,16 @@ function listScreen(path: string): (directory: string, text: string) => boolean 
  * `namespace:` (and a Flux Kustomization's `spec.targetNamespace`, which overrides the kustomization at its path)
  * sets the namespace of everything its build holds, whatever a base set: the outermost one setting it wins. A
  * kustomization is reached before those it includes (walk), so what each is built into is complete when it is
- * handed down; a base two overlays include is built into both of theirs.
+ * handed down; a base two overlays include is built into both of theirs. Labels are handed down with the
+ * namespace: each kustomization's (addedLabels) go on what it builds, an outer one's over an inner one's, as
+ * kustomize runs an overlay's transformers after its bases are built; of two builds giving one namespace,
+ * the labels are the first's, as its `by` is. `componentAt` reads the components a kustomization includes.
  */
 function namespacedFiles(
   graph: Pick<Graph, "at">,
   roots: readonly Kustomization[],
   among: ReadonlySet<Kustomization>,
+  componentAt: Graph["at"],
 ): Map<string, Map<string | undefined, BuiltNamespace>> {
   const into = new Map<Kustomization | string, Map<string | undefined, BuiltNamespace>>();
   const add = (to: Kustomization | string, namespace: BuiltNamespace) => {
@@ -453,12 +465,63 @@ function namespacedFiles(
     if (!known.has(namespace.namespace)) known.set(namespace.namespace, namespace);
   };
   for (const root of roots) add(root, {});
+  const labelsOf = addedLabels(componentAt);
   for (const k of walk(graph, roots, (k) => among.has(k))) {
     const own: BuiltNamespace = k.namespace === undefined ? {} : { namespace: k.namespace, by: k.file };
-    const given = [...(into.get(k)?.values() ?? [])].map((above) => (above.namespace === undefined ? own : above));
+    const added = labelsOf(k);
+    const given = [...(into.get(k)?.values() ?? [])].map(({ labels: above, labelledBy: aboveBy, ...placed }): BuiltNamespace => {
+      const labels = { ...added.labels, ...above };
+      const labelledBy = { ...added.labelledBy, ...aboveBy };
+      return { ...(placed.namespace === undefined ? own : placed), ...(Object.keys(labels).length > 0 && { labels, labelledBy }) };
+    });
     for (const path of [...k.resources, ...k.components]) for (const namespace of given) add(graph.at(path) ?? path, namespace);
   }
   return new Map([...into].flatMap(([to, namespaces]) => (typeof to === "string" ? [[to, namespaces] as const] : [])));
+}
+
+/**
+ * The labels a kustomization's build puts on every object it holds: those of the components it includes (each
+ * with its own components'), in order, then its own over them, as kustomize runs a component's transformers on
+ * the includer's objects before the includer's own. A component still in progress (a cycle) adds nothing.
+ */
+function addedLabels(at: Graph["at"]): (k: Kustomization) => Required<Pick<BuiltNamespace, "labels" | "labelledBy">> {
+  const added = new Map<Kustomization, Required<Pick<BuiltNamespace, "labels" | "labelledBy">>>();
+  return (k) => {
+    for (const c of walk({ at }, [k], (c) => !added.has(c), componentsOf).reverse()) {
+      const labels: Record<string, string> = {};
+      const labelledBy: Record<string, string> = {};
+      for (const path of c.components) {
+        const component = at(path);
+        const from = component && added.get(component);
+        Object.assign(labels, from?.labels);
+        Object.assign(labelledBy, from?.labelledBy);
+      }
+      for (const [key, value] of Object.entries(c.labels ?? {})) [labels[key], labelledBy[key]] = [value, c.file];
+      added.set(c, { labels, labelledBy });
+    }
+    return added.get(k)!;
+  };
+}
+
+/**
+ * A kustomization's own labels: its `labels:` entries' `pairs`, in order, then its `commonLabels` over them, as
+ * kustomize applies them. Each goes on every object's metadata.labels: `includeSelectors`, `includeTemplates` and
+ * `fields` only add where else it goes.
+ */
+function ownLabels(root: MapNode): Record<string, string> | undefined {
+  const pairsOf = (node: YamlNode | null | undefined): [string, string][] =>
+    node?.kind === "map"
+      ? node.pairs.flatMap((pair) => {
+          const [key, value] = [scalarText(pair.key), scalarText(pair.value)];
+          return key === undefined || value === undefined ? [] : [[key, value] as [string, string]];
+        })
+      : [];
+  const entries = mapValue(root, "labels");
+  const labels = Object.fromEntries([
+    ...(entries?.kind === "seq" ? entries.items.flatMap((entry) => (entry.kind === "map" ? pairsOf(mapValue(entry, "pairs")) : [])) : []),
+    ...pairsOf(mapValue(root, "commonLabels")),
+  ]);
+  return Object.keys(labels).length > 0 ? labels : undefined;
 }
 
 function readKustomization(file: string, text: string, repositories: ReadonlySet<string>): Kustomization | undefined {
@@ -474,9 +537,11 @@ function readKustomization(file: string, text: string, repositories: ReadonlySet
   const paths = (nodes: readonly YamlNode[]): string[] => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
   const patchFiles = (key: string) => list(key).flatMap((patch) => (patch.kind === "map" ? (mapValue(patch, "path") ?? []) : []));
   const namespace = scalarText(mapValue(root, "namespace"));
+  const labels = ownLabels(root);
   return {
     file,
     ...(namespace && { namespace }),
+    ...(labels && { labels }),
     component: scalarText(mapValue(root, "kind")) === "Component",
     tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
     resources: [

@@ -205,7 +205,8 @@ export function resolveSetters(
  * The Flux ImagePolicies of a repository that would govern a field of it in the file at `path`,
  * were it marked: of each key (a configured setter of that key replaces Flux's), the definition
  * its marker would follow there (governingOf's rule; the nearest to the file itself where
- * no automation of the key's namespace updates it, as a base several clusters include); then of
+ * no automation of the key's namespace updates it, as a base several clusters include), none
+ * where the automations updating it all leave that definition out by their spec.policySelector; then of
  * those, the nearest to the file or to the automations that update it, as one cluster's objects
  * are nearer to its files than another's.
  */
@@ -223,7 +224,12 @@ function fluxPoliciesAt(
     const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
     if (ofRepository.length === 0) continue;
     const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(automations, path, namespace), ofRepository)) keyOf.set(setter, key);
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
+    // Each sets a marker only for a policy its spec.policySelector selects (governingIn's rule): a marker none of them would set is no advice.
+    const selecting = covering.filter((a) => nearestSetters([a.file], ofRepository).some((setter) => selectsPolicy(a, setter)));
+    if (covering.length > 0 && selecting.length === 0) continue;
+    const from = selecting.length > 0 ? selecting.map((a) => a.file) : [path];
+    for (const setter of nearestSetters(from, ofRepository)) keyOf.set(setter, key);
   }
   if (keyOf.size === 0) return [];
   return nearestSetters(updatingFrom(automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter)!, setter }));
@@ -242,9 +248,9 @@ function seenBy(ownerOf: (path: string) => Target | undefined, owner: Target | u
   };
 }
 
-/** Where a file is seen from: the ImageUpdateAutomation objects (of `namespace`, when given) that update it, or the file itself when none does. */
-function updatingFrom(automations: readonly FluxAutomation[], path: string, namespace?: string): string[] {
-  const covering = automations.filter((a) => (namespace === undefined || a.namespace === namespace) && updatesFile(a, path));
+/** Where a file is seen from: the ImageUpdateAutomation objects that update it, or the file itself when none does. */
+function updatingFrom(automations: readonly FluxAutomation[], path: string): string[] {
+  const covering = automations.filter((a) => updatesFile(a, path));
   return covering.length > 0 ? covering.map((a) => a.file) : [path];
 }
 
@@ -397,13 +403,18 @@ function notSelected(covering: readonly FluxAutomation[], policies: readonly Flu
     const { selector, text, line } = policySelector!;
     return `${id} (${file}:${line}) ${selector === undefined ? "has one Kubernetes refuses (see the warning there)" : `selects ${text}`}`;
   });
-  const labelled = policies.map(({ file, line, labels }) => {
+  const labelled = policies.map(({ file, line, labels, labelledBy }) => {
     const written = Object.entries(labels ?? {}).map(([key, value]) => `${key}=${value}`);
-    return `${file}:${line} (${written.length === 0 ? "no labels" : `labels ${written.join(",")}`})`;
+    // A label a kustomization adds is written there, over the ImagePolicy's own: that is what to change for another.
+    const byFile = new Map<string, string[]>();
+    for (const [key, by] of Object.entries(labelledBy ?? {})) byFile.set(by, [...(byFile.get(by) ?? []), key]);
+    const added = [...byFile].map(([by, keys]) => `${andList(keys)} added by ${by}`);
+    return `${file}:${line} (${written.length === 0 ? "no labels" : `labels ${written.join(",")}`}${added.length > 0 ? `; ${andList(added)}` : ""})`;
   });
   const which = covering.length === 1 ? "the ImageUpdateAutomation that updates this file" : "the ImageUpdateAutomation objects that update this file";
+  const relabel = policies.some((p) => p.labelledBy) ? "label the ImagePolicy, or change the labels its kustomization adds," : "label the ImagePolicy";
   const fix = covering.some((a) => a.policySelector!.selector !== undefined)
-    ? "label the ImagePolicy so that a selector picks it, or widen the selector"
+    ? `${relabel} so that a selector picks it, or widen the selector`
     : "fix the selector";
   return `is left out by the spec.policySelector of ${which}: ${andList(selecting)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
 }

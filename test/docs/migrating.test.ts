@@ -80,6 +80,21 @@ describe("Coming from Flux image automation", () => {
     expect(await runMain(["update", labelled, "--image", "ghcr.io/acme/app:1.2.4"])).toMatchObject({ code: 0 });
     expect(await readFile(join(labelled, "clusters/prod/app.yaml"), "utf8")).toBe(marked.replace("1.2.3", "1.2.4"));
   });
+
+  it.each([
+    ["labels: pairs", "labels:\n  - pairs: {env: prod}\n"],
+    ["commonLabels", "commonLabels: {env: prod}\n"],
+  ])("reads the labels a kustomization building the ImagePolicy adds, as the cluster has them: its %s moves the marker", async (_, labels) => {
+    expect(page).toMatch(/under\s+those a kustomization building their file adds\s+with `labels:` or `commonLabels:`/);
+    const selecting = automation.replace("  update:", "  policySelector: {matchLabels: {env: prod}}\n  update:");
+    const dir = await tree({
+      "flux-system/image-automation.yaml": [...fluxObjects, selecting].join("---\n"),
+      "flux-system/kustomization.yaml": `resources: [image-automation.yaml]\n${labels}`,
+      "clusters/prod/app.yaml": marked,
+    });
+    expect(await runMain(["update", dir, "--image", "ghcr.io/acme/app:1.2.4"])).toMatchObject({ code: 0, stderr: "" });
+    expect(await readFile(join(dir, "clusters/prod/app.yaml"), "utf8")).toBe(marked.replace("1.2.3", "1.2.4"));
+  });
 });
 
 describe("Coming from updatecli", () => {

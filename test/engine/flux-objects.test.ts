@@ -1,4 +1,7 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
 import {
   fluxSetters,
   runningAutomations,
@@ -8,7 +11,11 @@ import {
   updatesFile,
   withoutFluxImageObjects,
 } from "../../src/engine/flux-objects.js";
-import type { BuiltNamespace } from "../../src/engine/kustomize-graph.js";
+import { namespacesOf, type BuiltNamespace } from "../../src/engine/kustomize-graph.js";
+import { isRecord } from "../../src/json-value.js";
+import { isKustomizationFile } from "../../src/yaml/kustomize.js";
+import { kustomize, withKubectl } from "../support/kubectl.js";
+import { tempDir } from "../support/temp.js";
 
 /** A typical Flux image automation file: repository and policy side by side. */
 const PODINFO = `---
@@ -168,6 +175,81 @@ spec:
           /^ImagePolicy staging\/podinfo and prod\/podinfo: spec\.policy\.semver\.range: .*; markers for staging:podinfo and prod:podinfo are not mapped$/,
         ),
       ]);
+    });
+
+    it("with the labels those builds put on it over its own, which a policySelector reads", () => {
+      const { setters } = read(
+        PODINFO.replace(
+          "  name: podinfo\n  namespace: flux-system\nspec:\n  imageRepositoryRef:",
+          "  name: podinfo\n  namespace: flux-system\n  labels: {env: own, app: podinfo}\nspec:\n  imageRepositoryRef:",
+        ),
+        [
+          { ...BY_KUSTOMIZATION, labels: { env: "prod" }, labelledBy: { env: "apps/podinfo/kustomization.yaml" } },
+          { labels: { tier: "web" }, labelledBy: { tier: "apps/kustomization.yaml" } },
+        ],
+      );
+      // And where each label the build adds comes from, for a warning to name what to change.
+      expect([...setters].map(([key, [setter]]) => [key, setter!.labels, setter!.labelledBy])).toEqual([
+        ["podinfo:podinfo", { env: "prod", app: "podinfo" }, { env: "apps/podinfo/kustomization.yaml" }],
+        ["flux-system:podinfo", { env: "own", app: "podinfo", tier: "web" }, { tier: "apps/kustomization.yaml" }],
+      ]);
+    });
+
+    withKubectl("with the labels kubectl kustomize renders on each ImagePolicy it builds (namespacesOf's), however the kustomizations add them", async () => {
+      const objects = (labels: string) =>
+        `${PODINFO.replace(/\n {2}namespace: flux-system/g, "").replace("kind: ImagePolicy\nmetadata:\n", `kind: ImagePolicy\nmetadata:\n  labels: ${labels}\n`)}`;
+      const files: Record<string, string> = {
+        "base/images.yaml": objects("{env: own, keep: own}"),
+        "base/kustomization.yaml":
+          "resources: [images.yaml]\ncommonLabels: {env: base, tier: base}\nlabels:\n  - pairs: {env: labels, app: x}\n  - pairs: {app: z}\n",
+        "c/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nlabels:\n  - pairs: {env: component, c: '1'}\n",
+        "d/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ncommonLabels: {c: '2', d: d}\n",
+        "prod/kustomization.yaml": [
+          "namespace: prod",
+          "resources: [../base]",
+          "components: [../c, ../d]",
+          "labels:",
+          "  - pairs: {team: a}",
+          "    includeSelectors: true",
+          "  - pairs: {only: fields}",
+          "    fields: [{path: spec/extra, create: true}]",
+          "",
+        ].join("\n"),
+        "staging/kustomization.yaml":
+          "namespace: staging\nresources: [../base]\ncomponents: [../c]\nlabels:\n  - pairs: {env: staging}\n    includeTemplates: true\n",
+        "lab/kustomization.yaml": "resources: [../lab-images]\n",
+        "lab-images/kustomization.yaml": "resources: [images.yaml]\ncommonLabels: {env: lab}\n",
+        "lab-images/images.yaml": objects("{}"),
+      };
+      const dir = await tempDir("gp-flux-labels-");
+      for (const [file, text] of Object.entries(files)) {
+        await mkdir(dirname(join(dir, file)), { recursive: true });
+        await writeFile(join(dir, file), text);
+      }
+      // What Flux applies: each cluster's build, its ImagePolicy by namespace (its own, flux-system, where the build sets none).
+      const rendered = new Map(
+        ["prod", "staging", "lab"].flatMap((root) =>
+          parseAllDocuments(kustomize(join(dir, root)))
+            .map((doc): unknown => doc.toJS())
+            .flatMap((object) =>
+              isRecord(object) && object.kind === "ImagePolicy" && isRecord(object.metadata)
+                ? [[`${String(object.metadata.namespace ?? "flux-system")}:podinfo`, object.metadata.labels] as const]
+                : [],
+            ),
+        ),
+      );
+      const tree = {
+        kustomizations: Object.entries(files).flatMap(([file, text]) => (isKustomizationFile(file) ? [{ file, text }] : [])),
+        deployers: [],
+        patches: new Map<string, string>(),
+        files: Object.keys(files).sort(),
+        treeRoot: "",
+      };
+      const docs = ["base/images.yaml", "lab-images/images.yaml"].map((file) => ({ file, text: files[file]! }));
+      const { setters, warnings } = fluxSetters(docs, "", namespacesOf(tree));
+      expect(warnings).toEqual([]);
+      expect(new Map([...setters].map(([key, [setter]]) => [key, setter!.labels]))).toEqual(rendered);
+      expect(rendered.size).toBe(3);
     });
   });
 

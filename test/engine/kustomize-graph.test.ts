@@ -356,6 +356,31 @@ describe("namespacesOf: the namespaces the tree's builds put a file's objects in
     expect(namespacesOf(tree)("base/policy.yaml")).toEqual([{ namespace: "prod", by: "b/kustomization.yaml" }]);
   });
 
+  it("with the labels the kustomizations on the way down add: labels: pairs, then commonLabels, a component's under its includer's, an outer one's over an inner one's", () => {
+    const namespaces = namespacesOf(
+      treeOf({
+        "base/kustomization.yaml": "resources: [policy.yaml]\ncommonLabels: {env: base, tier: web}\nlabels:\n  - pairs: {env: labels, app: x}\n",
+        "c/kustomization.yaml": "kind: Component\nlabels:\n  - pairs: {env: component, c: '1'}\n",
+        "prod/kustomization.yaml": "namespace: prod\nresources: [../base]\ncomponents: [../c]\nlabels:\n  - pairs: {team: a}\n    includeSelectors: true\n",
+        "lab/kustomization.yaml": "resources: [../base]\ncomponents: [../c]\nlabels:\n  - pairs: {env: lab}\n",
+      }),
+    );
+    const [base, c, prod, lab] = ["base", "c", "prod", "lab"].map((directory) => `${directory}/kustomization.yaml`);
+    expect(namespaces("base/policy.yaml")).toEqual([
+      { labels: { env: "lab", tier: "web", app: "x", c: "1" }, labelledBy: { env: lab, tier: base, app: base, c } },
+      {
+        namespace: "prod",
+        by: prod,
+        labels: { env: "component", tier: "web", app: "x", c: "1", team: "a" },
+        labelledBy: { env: c, tier: base, app: base, c, team: prod },
+      },
+    ]);
+    // A tree whose kustomizations set labels alone is read for them.
+    expect(namespacesOf(treeOf({ "plain/kustomization.yaml": "resources: [policy.yaml]\ncommonLabels: {env: prod}\n" }))("plain/policy.yaml")).toEqual([
+      { labels: { env: "prod" }, labelledBy: { env: "plain/kustomization.yaml" } },
+    ]);
+  });
+
   it("goes down a chain of includes as long as a tree makes it", () => {
     const tree = chain(20_000);
     const first = tree.kustomizations[0]!;

@@ -1095,6 +1095,25 @@ describe("planUpdate: Flux objects of several clusters in one repo", () => {
       expect(inTarget.warnings.filter((w) => w.file === "apps/staging/job.yaml")).toEqual([]);
     });
 
+    it("gives no advice to add a marker the spec.policySelector of the automation updating the field's file would leave: that policy would not govern it", async () => {
+      const job = "containers:\n  - image: ghcr.io/acme/app:1.2.0\n";
+      const selecting = fluxAutomation("./apps/staging", "flux-system", "{matchLabels: {env: staging}}");
+      const files = { ...withAutomations, "clusters/staging/flux-system/automation.yaml": selecting, "apps/staging/job.yaml": job };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
+      expect(p.files.map((f) => f.path)).toEqual(["apps/prod/deploy.yaml", "apps/staging/job.yaml"]);
+      expect(p.warnings.filter((w) => w.file === "apps/staging/job.yaml")).toEqual([]);
+      // Labelled as the selector asks, the policy would govern the field once marked: the advice is back.
+      const labelled = { ...files, "clusters/staging/flux-system/images.yaml": fluxImages("1.2.x", { labels: "{env: staging}" }) };
+      expect((await plan(labelled, { images: ["ghcr.io/acme/app:2.0.0"] })).warnings.filter((w) => w.file === "apps/staging/job.yaml")).toEqual([
+        {
+          file: "apps/staging/job.yaml",
+          line: 2,
+          message:
+            "ghcr.io/acme/app moves to 2.0.0 with no policy (no marker here); ImagePolicy flux-system:app (semver 1.2.x) would refuse it: add its marker, or a target with a policy",
+        },
+      ]);
+    });
+
     it("leaves a marker in a file no automation of its namespace updates, and names the automations' paths", async () => {
       const files = {
         ...withAutomations,
@@ -1135,6 +1154,34 @@ describe("planUpdate: Flux objects of several clusters in one repo", () => {
       const notIn = fluxAutomation("./apps/prod", "flux-system", "{matchExpressions: [{key: tier, operator: NotIn, values: [db]}]}");
       const unlabelled = await plan({ ...withAutomations, "clusters/prod/flux-system/automation.yaml": notIn }, { images: ["ghcr.io/acme/app:1.2.5"] });
       expect(unlabelled.files.map((f) => f.path)).toEqual(["apps/prod/deploy.yaml", "apps/staging/deploy.yaml"]);
+    });
+
+    it("reads the labels a kustomization building the ImagePolicy puts on it (labels: pairs, commonLabels), over its own, as the selector sees them in the cluster", async () => {
+      const files = {
+        ...withAutomations,
+        "clusters/prod/flux-system/automation.yaml": fluxAutomation("./apps/prod", "flux-system", "{matchLabels: {env: prod}}"),
+        "clusters/prod/flux-system/kustomization.yaml": "resources: [images.yaml, automation.yaml]\nlabels:\n  - pairs: {env: prod}\n",
+      };
+      const moved = await plan(files, { images: ["ghcr.io/acme/app:1.2.5"] });
+      expect([moved.files.map((f) => f.path), moved.warnings]).toEqual([["apps/prod/deploy.yaml", "apps/staging/deploy.yaml"], []]);
+      const common = await plan(
+        { ...files, "clusters/prod/flux-system/kustomization.yaml": "resources: [images.yaml, automation.yaml]\ncommonLabels: {env: prod}\n" },
+        { images: ["ghcr.io/acme/app:1.2.5"] },
+      );
+      expect([common.files.map((f) => f.path), common.warnings]).toEqual([["apps/prod/deploy.yaml", "apps/staging/deploy.yaml"], []]);
+      // The kustomization's value replaces the policy's own: the selector no longer picks it, and the warning says the labels it has and which kustomization adds them.
+      const relabelled = await plan(
+        {
+          ...files,
+          "clusters/prod/flux-system/images.yaml": fluxImages(">=1.0.0-0", { labels: "{env: prod}" }),
+          "clusters/prod/flux-system/kustomization.yaml": "resources: [images.yaml, automation.yaml]\ncommonLabels: {env: lab}\n",
+        },
+        { images: ["ghcr.io/acme/app:1.2.5"] },
+      );
+      expect(relabelled.files.map((f) => f.path)).toEqual(["apps/staging/deploy.yaml"]);
+      expect(relabelled.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toEqual([
+        'apps/prod/deploy.yaml:1: Flux setter "flux-system:app" is left out by the spec.policySelector of the ImageUpdateAutomation that updates this file: flux-system/apps (clusters/prod/flux-system/automation.yaml:9) selects env=prod, and its ImagePolicy is at clusters/prod/flux-system/images.yaml:9 (labels env=lab; env added by clusters/prod/flux-system/kustomization.yaml); the marked value is left as it is, as Flux leaves it (label the ImagePolicy, or change the labels its kustomization adds, so that a selector picks it, or widen the selector)',
+      ]);
     });
 
     it("refuses a spec.policySelector Kubernetes refuses at its line, and sets no marker under that automation, as Flux's controller sets none", async () => {
