@@ -119,6 +119,118 @@ describe("Coming from updatecli", () => {
   });
 });
 
+describe("Coming from argocd-image-updater", () => {
+  const section = page.slice(page.indexOf("## Coming from argocd-image-updater"), page.indexOf("## Coming from create-pull-request"));
+  const application = (name: string, path: string, parameters: string) =>
+    `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: ${name}}\nspec:\n  source:\n    repoURL: https://github.com/acme/manifests\n    path: ${path}\n    helm:\n      parameters:\n${parameters}`;
+  // What image-updater's git write-back leaves in the source path: every parameter, forcestring, sorted.
+  const written = (parameters: [string, string][]) =>
+    `helm:\n  parameters:\n${parameters.map(([name, value]) => `  - name: ${name}\n    value: ${value}\n    forcestring: true\n`).join("")}`;
+  const config = (targets: string) => ({ ".github/gitops-promote.yaml": `targets:\n${targets}` });
+
+  it("moves an .argocd-source file in the Application's source path once the target names it, as the page's paths do; left out, it is said", async () => {
+    const paths = quoted(/paths: (\["apps\/staging\/\*\*", [^`]+\])/);
+    const files = {
+      "apps/staging/web.yaml": application(
+        "web-staging",
+        "base/web",
+        "        - {name: image.name, value: ghcr.io/acme/web}\n        - {name: image.tag, value: 1.2.0}\n",
+      ),
+      "base/web/.argocd-source-web-staging.yaml": written([
+        ["image.name", "ghcr.io/acme/web"],
+        ["image.tag", "1.2.3"],
+      ]),
+    };
+    const target = (p: string) => `  - name: staging\n    paths: ${p}\n    images: [{repository: ghcr.io/acme/web}]\n`;
+    const left = await tree({ ...files, ...config(target('["apps/staging/**"]')) });
+    const said = await runMain(["update", left, "--image", "ghcr.io/acme/web:1.3.0"]);
+    expect(said.code).toBe(0);
+    expect(said.stderr).toMatch(/^warning: base\/web\/\.argocd-source-web-staging\.yaml:4: .* this file is in no target \(targets: staging\)$/m);
+    expect(await readFile(join(left, "base/web/.argocd-source-web-staging.yaml"), "utf8")).toBe(files["base/web/.argocd-source-web-staging.yaml"]);
+
+    const named = await tree({ ...files, ...config(target(paths)) });
+    expect(await runMain(["update", named, "--image", "ghcr.io/acme/web:1.3.0"])).toMatchObject({ code: 0, stderr: "" });
+    expect(await readFile(join(named, "base/web/.argocd-source-web-staging.yaml"), "utf8")).toBe(
+      files["base/web/.argocd-source-web-staging.yaml"].replace("1.2.3", "1.3.0"),
+    );
+  });
+
+  it("names a tag under helm.image-name/image-tag's names in the Application, its .argocd-source file and a helmvalues file; the entries the warnings give move each", async () => {
+    expect(section).toMatch(/so are a values file's keys under those names/);
+    const files = {
+      "apps/worker.yaml": application(
+        "worker",
+        "charts/worker",
+        "        - {name: worker.image.repo, value: ghcr.io/acme/worker}\n        - {name: worker.image.version, value: 1.4.0}\n",
+      ),
+      "charts/worker/.argocd-source-worker.yaml": written([
+        ["worker.image.repo", "ghcr.io/acme/worker"],
+        ["worker.image.version", "1.4.1"],
+      ]),
+      "charts/worker/values.yaml": "worker:\n  image:\n    repo: ghcr.io/acme/worker\n    version: 1.4.1\n",
+    };
+    const dir = await tree(files);
+    const first = await runMain(["update", dir, "--image", "ghcr.io/acme/worker:1.5.0"]);
+    expect(first.code).toBe(0);
+    const entries = [...first.stderr.matchAll(/\(file: ([^,]+), spec: ([^,]+), image: ([^,]+), part: tag\)$/gm)].map(([, file, spec, image]) => ({
+      file,
+      spec,
+      image,
+    }));
+    expect(entries.map(({ file }) => file).sort()).toEqual(Object.keys(files).sort());
+
+    await mkdir(join(dir, ".github"));
+    await writeFile(
+      join(dir, ".github/gitops-promote.yaml"),
+      `overrides:\n${entries.map(({ file, spec, image }) => `  - {file: ${file}, spec: "${spec}", image: ${image}, part: tag}\n`).join("")}`,
+    );
+    expect(await runMain(["update", dir, "--image", "ghcr.io/acme/worker:1.5.0"])).toMatchObject({ code: 0, stderr: "" });
+    for (const [file, text] of Object.entries(files)) expect(await readFile(join(dir, file), "utf8")).toBe(text.replace(/1\.4\.[01]/, "1.5.0"));
+  });
+
+  it("takes allow-tags as filterTags beside the strategy's policy, as the page writes it; alone, or with regexp:, it is a configuration error", async () => {
+    const policy = quoted(/policy: (\{semver: [^`]+\})/);
+    const app = {
+      "apps/web.yaml": application(
+        "web",
+        "charts/web",
+        "        - {name: image.repository, value: ghcr.io/acme/web}\n        - {name: image.tag, value: 1.2.0}\n",
+      ),
+    };
+    const run = async (p: string, tag: string) => {
+      const dir = await tree({
+        ...app,
+        ...config(`  - name: prod\n    paths: [apps]\n    images:\n      - repository: ghcr.io/acme/web\n        policy: ${p}\n`),
+      });
+      return { ...(await runMain(["update", dir, "--image", `ghcr.io/acme/web:${tag}`])), text: await readFile(join(dir, "apps/web.yaml"), "utf8") };
+    };
+    expect((await run(policy, "1.2.5")).text).toBe(app["apps/web.yaml"].replace("1.2.0", "1.2.5"));
+    for (const tag of ["1.3.0", "1.2.5-rc.1"])
+      expect((await run(policy, tag)).stderr).toMatch(
+        new RegExp(`^warning: target prod: ghcr\\.io/acme/web:${tag.replace(/\./g, "\\.")} is outside its policy`, "m"),
+      );
+
+    const filter = policy.slice(policy.indexOf("filterTags"), -1);
+    const alone = await run(`{${filter}}`, "1.2.5");
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain(`policy: ${quoted(/(needs one of\s+semver, alphabetical, numerical)/).replace(/\s+/g, " ")}`);
+    expect((await run(policy.replace("pattern: '", "pattern: 'regexp:"), "1.2.5")).stderr).toContain("`regexp:` is argocd-image-updater's prefix");
+  });
+
+  it("keeps image-updater's tag@digest form in a Helm tag, moving tag and digest as announced", async () => {
+    expect(section).toMatch(/`tag@digest` form in a Helm tag is kept/);
+    const [old, announced] = ["a", "b"].map((c) => `sha256:${c.repeat(64)}`);
+    const text = application(
+      "web",
+      "charts/web",
+      `        - {name: image.name, value: ghcr.io/acme/web}\n        - {name: image.tag, value: "latest@${old}"}\n`,
+    );
+    const dir = await tree({ "apps/web.yaml": text });
+    expect(await runMain(["update", dir, "--image", `ghcr.io/acme/web:latest@${announced}`])).toMatchObject({ code: 0, stderr: "" });
+    expect(await readFile(join(dir, "apps/web.yaml"), "utf8")).toBe(text.replace(old!, announced!));
+  });
+});
+
 describe("Coming from kcl -O", () => {
   it("names a key set only in an if entry in the missing-key error, as the page quotes it", () => {
     const said = quoted(/('tier' is set only in an if entry \(line \d+\), which -O does not reach)/);
