@@ -47,6 +47,8 @@ export interface FluxSetter {
   readonly policy: Policy;
   /** The ImageRepository's `spec.exclusionList` (Go regexes, unanchored): matching tags are refused. */
   readonly exclusionList: readonly GoRegexp[];
+  /** Where each exclusionList pattern is written (its entry; the ImageRepository for Flux's default): what a warning that it excludes a tag points at. */
+  readonly exclusionSites: readonly Site[];
   /** Where the ImagePolicy is. */
   readonly file: string;
   readonly line: number;
@@ -126,9 +128,13 @@ function blankedFluxDocuments(text: string, docs: readonly Document.Parsed[]): s
   return kept + text.slice(from);
 }
 
-interface Located {
+/** A file and a 1-based line in it. */
+export interface Site {
   readonly file: string;
   readonly line: number;
+}
+
+interface Located extends Site {
   readonly id: string;
 }
 
@@ -137,6 +143,7 @@ interface Scanned {
   readonly name: string;
   readonly repository: string;
   readonly exclusionList: readonly GoRegexp[];
+  readonly exclusionSites: readonly Site[];
 }
 
 interface Repository extends Located, Scanned {}
@@ -236,7 +243,9 @@ class DocumentReader {
         return undefined;
       }
     }
-    return { name: ref.name, repository: ref.repository, exclusionList };
+    // Flux's default is written nowhere: the ImageRepository that leaves its list empty is where it applies.
+    const exclusionSites = patterns.map((_, i) => ({ file: this.file, line: given.length > 0 ? this.line(["spec", "exclusionList", i]) : this.line([]) }));
+    return { name: ref.name, repository: ref.repository, exclusionList, exclusionSites };
   }
 
   /**
@@ -424,7 +433,8 @@ export function fluxSetters(
       });
       continue;
     }
-    const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
+    const { name, exclusionList, exclusionSites } = repository;
+    const setter = { name, repository: repository.repository, policy: policy.policy, exclusionList, exclusionSites };
     const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
     const labels = policy.labels && { labels: policy.labels, ...(policy.labelledBy && { labelledBy: policy.labelledBy }) };
     appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy, ...labels });

@@ -21,6 +21,7 @@ import {
   where,
   type FluxAutomation,
   type FluxSetter,
+  type Site,
 } from "./flux-objects.js";
 import { namespacesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { repositoryPattern } from "../image/reference.js";
@@ -33,7 +34,8 @@ interface Definition {
   readonly name: string;
   readonly repository: string;
   readonly policy?: Policy;
-  readonly excluded?: (tag: string) => boolean;
+  /** Where the pattern that excludes `tag` is written; undefined for a tag not excluded. */
+  readonly excluded?: (tag: string) => Site | undefined;
   readonly flux?: FluxSetter;
 }
 
@@ -45,7 +47,8 @@ interface Candidate {
   readonly flux?: FluxSetter;
   readonly image?: ImageRef;
   readonly update?: ImageUpdate;
-  readonly note?: { readonly message: string; readonly kind?: WarningKind };
+  /** Said at `at`, else at the ImagePolicy (`flux`). */
+  readonly note?: { readonly message: string; readonly kind?: WarningKind; readonly at?: Site };
 }
 
 /**
@@ -121,7 +124,11 @@ export function resolveSetters(
   for (const [key, setters] of flux.setters) {
     definitions.set(
       key,
-      setters.map((setter) => ({ ...setter, excluded: (tag: string) => setter.exclusionList.some((re) => re.test(tag)), flux: setter })),
+      setters.map((setter) => ({
+        ...setter,
+        excluded: (tag: string) => setter.exclusionSites[setter.exclusionList.findIndex((re) => re.test(tag))],
+        flux: setter,
+      })),
     );
   }
   for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
@@ -263,14 +270,16 @@ function candidate(key: string, def: Definition, image: ImageRef | undefined, gi
   if (!image) return { ...flux };
   const { excluded, policy: ranking } = def;
   // Flux objects define both: an ImageRepository's exclusionList, an ImagePolicy's policy.
-  if (!given && image.tag !== undefined && ranking && excluded?.(image.tag)) {
+  const excludedAt = !given && image.tag !== undefined && ranking ? excluded?.(image.tag) : undefined;
+  if (excludedAt && ranking) {
     // Still an update its markers refuse, as a policy's refusal is: the marked fields are said to follow their setter, not left unexplained.
-    const policy = excludingPolicy(ranking, excluded);
+    const policy = excludingPolicy(ranking, (tag) => excluded!(tag) !== undefined);
     return {
       ...flux,
       image,
       update: { image: { ...image, name: def.name }, policy, allowDowngrade },
-      note: { message: refusedTag(key, image.tag, "excluded by the ImageRepository's exclusionList") },
+      // Said at the pattern that excludes it, which is what to change: the ImagePolicy does not decide it.
+      note: { message: refusedTag(key, image.tag!, "excluded by the ImageRepository's exclusionList"), at: excludedAt },
     };
   }
   const outside = def.policy && image.tag !== undefined && def.policy.latest([image.tag]) === undefined;
@@ -461,7 +470,8 @@ function nearestCandidate(
 
 /**
  * The warnings of the definitions some marker in scope uses (a tag outside the policy, an
- * excluded tag), once each, at the ImagePolicy or else at the first such marker: a key no
+ * excluded tag), once each, at the ImagePolicy (an excluded tag at the exclusionList pattern
+ * that excludes it) or else at the first such marker: a key no
  * marker in scope uses concerns no file of this run, nor does one written where it marks
  * nothing (above `key: value`). A marker in a file whose target keeps the image out
  * (`keptOut`) does not count: the target's own warning says the file is not edited, which is
@@ -479,7 +489,9 @@ function notesWhereUsed(
     for (const { file, line } of markers.get(key) ?? []) {
       const chosen = governing(key, file);
       if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || (chosen.image && keptOut(file, chosen.image))) continue;
-      noted.set(chosen, { file: chosen.flux?.file ?? file, line: chosen.flux?.line ?? line, ...chosen.note });
+      const { at, ...note } = chosen.note;
+      const site = at ?? chosen.flux ?? { file, line };
+      noted.set(chosen, { file: site.file, line: site.line, ...note });
     }
   }
   return [...noted.values()];

@@ -13,6 +13,7 @@ function imagePolicy(name: string, range: string): FluxPolicy {
     repository: "ghcr.io/acme/web",
     policy: parsePolicy({ semver: { range } }),
     exclusionList: [],
+    exclusionSites: [],
     file: "flux.yaml",
     line: 1,
   };

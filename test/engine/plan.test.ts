@@ -1357,7 +1357,7 @@ describe("planUpdate: --setter values and policy warnings", () => {
     ]);
   });
 
-  // The marked tag follows its setter either way: the ImagePolicy's warning says why, and no advice to override the field follows.
+  // The marked tag follows its setter either way: the Flux objects' warning says why (the ImagePolicy's, or the exclusionList pattern's), and no advice to override the field follows.
   it.each([
     [
       "outside its policy",
@@ -1369,9 +1369,9 @@ describe("planUpdate: --setter values and policy warnings", () => {
       "excluded by its ImageRepository",
       "1.3.0.sig",
       fluxImages("^1.0.0").replace("  image: ghcr.io/acme/app\n", '  image: ghcr.io/acme/app\n  exclusionList: ["^.*\\\\.sig$"]\n'),
-      "10: setter flux-system:app: tag 1.3.0.sig is excluded by the ImageRepository's exclusionList; marked values are left as they are",
+      "8: setter flux-system:app: tag 1.3.0.sig is excluded by the ImageRepository's exclusionList; marked values are left as they are",
     ],
-  ])("a HelmRelease's marked tag refused as %s gets the ImagePolicy's warning alone", async (_, tag, images, why) => {
+  ])("a HelmRelease's marked tag refused as %s gets the Flux objects' warning alone", async (_, tag, images, why) => {
     const release = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease
 metadata: {name: app}

@@ -177,9 +177,33 @@ describe("resolveSetters: what an ImagePolicy says of the incoming tag", () => {
     expect(resolve(files, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings).toEqual([
       {
         file: "flux.yaml",
-        line: 6,
+        line: 4,
         message: "setter flux-system:web: tag 2.0.0 is excluded by the ImageRepository's exclusionList; marked values are left as they are",
       },
+    ]);
+  });
+
+  it("an excluded tag is said at the exclusionList pattern that excludes it, what to change, not at the ImagePolicy; Flux's default at the ImageRepository", () => {
+    const repository =
+      "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImageRepository\nmetadata: {name: web, namespace: flux-system}\nspec:\n  image: ghcr.io/acme/web\n";
+    const policy = POLICY.slice(POLICY.indexOf("---\n") + 4);
+    const deploy = 'image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web"}\n';
+    const listed = {
+      "images/repository.yaml": `${repository}  exclusionList:\n  - "^.*\\\\.sig$"\n  - "-rc"\n`,
+      "images/policy.yaml": policy,
+      "deploy.yaml": deploy,
+    };
+    const excluded = (files: Record<string, string>, tag: string) =>
+      resolve(files, { images: [`ghcr.io/acme/web:${tag}`] }).warnings.map((w) => `${w.file}:${w.line}: ${w.message.slice(0, w.message.indexOf(";"))}`);
+    expect(excluded(listed, "1.1.0-rc1")).toEqual([
+      "images/repository.yaml:8: setter flux-system:web: tag 1.1.0-rc1 is excluded by the ImageRepository's exclusionList",
+    ]);
+    expect(excluded(listed, "1.1.0.sig")).toEqual([
+      "images/repository.yaml:7: setter flux-system:web: tag 1.1.0.sig is excluded by the ImageRepository's exclusionList",
+    ]);
+    const unlisted = { "images/repository.yaml": repository, "images/policy.yaml": policy, "deploy.yaml": deploy };
+    expect(excluded(unlisted, "1.1.0.sig")).toEqual([
+      "images/repository.yaml:1: setter flux-system:web: tag 1.1.0.sig is excluded by the ImageRepository's exclusionList",
     ]);
   });
 });
