@@ -82,8 +82,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
   const moved = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await deliverOnce(ctx, request, options, { base, checkout }, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
-      return left ? { ...result, plan: { ...result.plan, warnings: [...result.plan.warnings, left] } } : result;
+      return await deliverOnce(ctx, request, options, { base, checkout, left }, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
     } catch (error) {
       const branchMoved = error instanceof DeliveryError ? error.cause : error;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error);
@@ -94,7 +93,8 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
       // Full jitter: runs that lost the same race spread out instead of meeting again.
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
       // Not past `retryFor`: a pause that would end there is not taken.
-      if (elapsed + pause >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
+      // The warnings told are this last attempt's: each attempt plans again, and says again what its plan says.
+      if (elapsed + pause >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier), warningsOf(error));
       ctx.log(`attempt ${attempt}: ${branchMoved.message}; planning again on the new heads in ${pause} ms`);
       await sleep(pause);
     }
@@ -120,12 +120,15 @@ interface Attempt {
   readonly pushed: readonly Pushed[];
 }
 
-/** One attempt: plan on the branch's current head and land. */
+/**
+ * One attempt: plan on the branch's current head and land. A failure after the plan is a
+ * DeliveryError carrying the warnings a success would have told (`landed`'s), `left` with them.
+ */
 async function deliverOnce(
   ctx: DeliveryContext,
   request: UpdateRequest,
   options: DeliveryOptions,
-  { base, checkout }: { readonly base: string; readonly checkout: CheckoutHead },
+  { base, checkout, left }: { readonly base: string; readonly checkout: CheckoutHead; readonly left: Warning | undefined },
   attempt: Attempt,
 ): Promise<DeliveryResult> {
   const head = await ctx.git.fetch(ctx.remote, base);
@@ -149,7 +152,8 @@ async function deliverOnce(
     base,
     planned: head,
     checkout,
-    plan: final,
+    // Work left in the checkout is said last, after what the plan and the landings say.
+    plan: left ? { ...final, warnings: [...final.warnings, left] } : final,
     landings,
     attempts: attempt.number,
   });
@@ -168,14 +172,20 @@ async function deliverOnce(
     });
   };
   const at = { base, head, entries: tree.entries };
-  if (options.dryRun) return dryRun(ctx, options, plan, base, result);
-  if (plan.files.length === 0) {
-    const landings = await landOnOpenPullRequests(ctx, request, options, plan, at, attempt.memory);
-    const earlier = await mergedSince(ctx, attempt.earlier, landings);
-    const untold = attempt.pushed.filter((commit) => !landings.some((l) => l.branch === commit.branch));
-    return landed([...landings, ...(await carriedOn(ctx, at, untold, earlier))], earlier);
+  try {
+    if (options.dryRun) return await dryRun(ctx, options, plan, base, result);
+    if (plan.files.length === 0) {
+      const landings = await landOnOpenPullRequests(ctx, request, options, plan, at, attempt.memory);
+      const earlier = await mergedSince(ctx, attempt.earlier, landings);
+      const untold = attempt.pushed.filter((commit) => !landings.some((l) => l.branch === commit.branch));
+      return landed([...landings, ...(await carriedOn(ctx, at, untold, earlier))], earlier);
+    }
+    return landed(await land(ctx, request, options, plan, at, attempt.memory));
+  } catch (error) {
+    // A policy that refused a target's tag is told on this run, not on the re-run once the delivery is fixed.
+    const landings = error instanceof DeliveryError ? [...error.landings] : [];
+    throw new DeliveryError(landings, error instanceof DeliveryError ? error.cause : error, landed(landings).plan.warnings);
   }
-  return landed(await land(ctx, request, options, plan, at, attempt.memory));
 }
 
 /**
@@ -272,11 +282,19 @@ function distinct(warnings: readonly Warning[]): Warning[] {
   });
 }
 
-/** `error`, as a DeliveryError carrying `earlier` too when something landed (a pull request left as it was wrote nothing). */
-function withLandings(earlier: readonly Landing[], error: unknown): unknown {
+/**
+ * `error`, as a DeliveryError carrying `earlier` too when something landed (a pull request left as
+ * it was wrote nothing), and `warnings` (by default its own) when there are any; else its cause as it is.
+ */
+function withLandings(earlier: readonly Landing[], error: unknown, warnings = warningsOf(error)): unknown {
   const landed = landingsOfRun([...earlier, ...(error instanceof DeliveryError ? error.landings : [])]).filter((l) => l.files.length > 0);
   const cause = error instanceof DeliveryError ? error.cause : error;
-  return landed.length > 0 ? new DeliveryError(landed, cause) : cause;
+  return landed.length > 0 || warnings.length > 0 ? new DeliveryError(landed, cause, warnings) : cause;
+}
+
+/** The warnings a failure carries: none before the plan. */
+function warningsOf(error: unknown): readonly Warning[] {
+  return error instanceof DeliveryError ? error.warnings : [];
 }
 
 /**

@@ -101,15 +101,18 @@ interface LandingParts {
 }
 
 /**
- * The delivery failed after part of it landed (a push on the base, a pull request opened), on
- * this attempt or an earlier one whose pull-request branch then moved: `landings` says what did,
- * `cause` what failed (giving up on a branch that kept moving included). A failure before
- * anything landed is thrown as it is.
+ * The delivery failed after its plan was made: `landings` says what landed before the failure (a
+ * push on the base, a pull request opened), on this attempt or an earlier one whose pull-request
+ * branch then moved; `warnings` what a success would have told beside it, of the last plan, each
+ * once (a policy refusing a field, a file not parsed); `cause` what failed (giving up on a branch
+ * that kept moving included). A failure with neither to tell (before any plan, or nothing landed
+ * and no warning) is thrown as it is.
  */
 export class DeliveryError extends Error {
   constructor(
     readonly landings: readonly Landing[],
     cause: unknown,
+    readonly warnings: readonly Warning[] = [],
   ) {
     super(errorMessage(cause), { cause });
     this.name = "DeliveryError";

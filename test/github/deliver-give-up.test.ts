@@ -81,6 +81,20 @@ describe("deliver: giving up on a branch that keeps moving", () => {
     },
   );
 
+  it("main kept moving with a file the plan warns of, one more each time: the failure carries the last attempt's warnings, each once", async () => {
+    let n = 0;
+    const broken = async () => void (await fake.commitFile(OWNER, REPO, "main", `staging/broken-${n++}.yaml`, `image: ${APP}:1.0.0\n\tbad: [\n`));
+    fake.inject({ operationId: "git/update-ref", times: 100, beforeHandle: broken });
+    const error = await failure(push);
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error.message).toBe(`${GAVE_UP}: main kept moving under us ${RACE}; nothing was written by this run${again("main")}`);
+    expect((error as DeliveryError).landings).toEqual([]);
+    // The fourth attempt planned on the three files the first three lost to; each attempt's plan said them again.
+    expect(warningsOf(error as DeliveryError)).toEqual(
+      [0, 1, 2].map((i) => `staging/broken-${i}.yaml: not edited: not valid YAML: Tabs are not allowed as indentation`),
+    );
+  });
+
   it("a pull request opened on the first attempt, then another target's branch kept moving: the message names the pull request", async () => {
     await configureTargets(fake, { prod: "{ mode: pull-request, branch: gitops-promote/prod }", qa: "{ mode: pull-request, branch: gitops-promote/qa }" });
     keepMoving("gitops-promote/qa", "api");

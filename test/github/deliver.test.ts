@@ -1,9 +1,11 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
 import { BOT, deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo, type Identity } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { checkout, cloneRepo, deployment, OWNER, pausesOnClock, REPO } from "./fixture.js";
+import { checkout, cloneRepo, deployment, OWNER, pausesOnClock, REPO, warningsOf } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
@@ -193,6 +195,29 @@ describe("deliver: a failure after part of the delivery landed carries what land
     ]);
     expect(cause).toMatchObject({ status: 403 });
     expect(message).toBe((cause as Error).message);
+  });
+
+  it("a pull request GitHub will not open, nothing landed: the failure carries the plan's warnings, as a success would tell them", async () => {
+    const policy = `[{ repository: ${APP}, policy: { semver: { range: "<1.1.0" } } }]`;
+    await fake.commitFile(
+      OWNER,
+      REPO,
+      "main",
+      ".github/gitops-promote.yaml",
+      `targets:\n  - name: staging\n    paths: ["staging/**"]\n    images: [{ repository: ${APP} }]\n` +
+        `  - name: prod\n    paths: ["prod/**"]\n    images: ${policy}\n`,
+    );
+    // Work an earlier step left in the checkout, which a success warns is not delivered.
+    await writeFile(join(ctx.git.dir, "staging", "extra.yaml"), "x: 1\n");
+    fake.inject({ operationId: "pulls/create", ...refused });
+    const error = (await deliver(ctx, request(`${APP}:1.1.0`), { ...push, mode: "pull-request" }).catch((e: unknown) => e)) as DeliveryError;
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect([error.landings, error.cause]).toMatchObject([[], { status: 403 }]);
+    expect(warningsOf(error)).toEqual([
+      `target prod: ${APP}:1.1.0 is outside its policy (semver <1.1.0); not edited there`,
+      "the checkout holds work this run does not deliver (untracked: staging/extra.yaml): delivery pull-request plans on main as fetched from origin, not on the checkout. " +
+        "Commit and push it in an earlier step, or edit the checkout with delivery: none",
+    ]);
   });
 
   it("nothing landed: the failure is thrown as it is", async () => {

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 
 import { startFakeGitHub, type FakeGitHub, type FileSpec } from "../support/github-fake.js";
 import { createClient } from "../../src/github/client.js";
-import type { DeliveryContext, DeliveryOptions, DeliveryResult } from "../../src/github/deliver.js";
+import { DeliveryError, type DeliveryContext, type DeliveryOptions, type DeliveryResult } from "../../src/github/deliver.js";
 import { basicCredential, GitRepo, type FileWrite, type Identity } from "../../src/github/git.js";
 import { tempDir } from "../support/temp.js";
 
@@ -156,9 +156,10 @@ export function checksPending(fake: FakeGitHub): ReturnType<FakeGitHub["inject"]
   });
 }
 
-/** A delivery's warnings as `file: message` (the message alone when it names no file). */
-export function warningsOf(result: DeliveryResult): string[] {
-  return result.plan.warnings.map((w) => (w.file ? `${w.file}: ${w.message}` : w.message));
+/** A delivery's warnings, or those its failure carries, as `file: message` (the message alone when it names no file). */
+export function warningsOf(outcome: DeliveryResult | DeliveryError): string[] {
+  const warnings = outcome instanceof DeliveryError ? outcome.warnings : outcome.plan.warnings;
+  return warnings.map((w) => (w.file ? `${w.file}: ${w.message}` : w.message));
 }
 
 /** A pull-request delivery on `prBranch` through the API, squash-merged as `merge` says (`more` overrides any of it). */

@@ -2,14 +2,15 @@
  * Entry of the update Action (action.yml -> dist/index.js): read the inputs and the
  * triggering event, plan the update on the branch head, land it, and report. Runs in the
  * manifests repository's checkout. A failure is reported as fully as a success: what failed
- * and what to change, a job summary, and every output for `if: always()` steps: changed=false,
- * or, when part of the delivery landed before the failure, what that part changed.
+ * and what to change, the plan's warnings when the delivery failed after it, a job summary, and
+ * every output for `if: always()` steps: changed=false, or, when part of the delivery landed
+ * before the failure, what that part changed.
  */
 // First: @actions/github reads the event file as it loads (event-file.ts).
 import { EVENT_FILE_ERROR } from "../event-file.js";
 import * as core from "@actions/core";
 import { context } from "@actions/github";
-import { formatDiagnostic, type Diagnostic } from "../../change.js";
+import { formatDiagnostic, type Diagnostic, type Warning } from "../../change.js";
 import { RequestError } from "../../engine/request.js";
 import { apiUrlFromEnv } from "../../github/api-url.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
@@ -94,17 +95,21 @@ async function run(): Promise<void> {
   try {
     result = await core.group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
   } catch (caught) {
+    // A failure after the plan carries the plan's warnings, told as a success tells them: the next run need not be the first to say them.
+    const { landings, warnings } = caught instanceof DeliveryError ? caught : { landings: [], warnings: [] };
+    annotate(warnings, at);
+    const told = [...inputs.warnings, ...warnings];
+    // With nothing landed, the failure is its cause, as it is (a request that is not usable lists its issues).
+    const thrown = caught instanceof DeliveryError && landings.length === 0 ? caught.cause : caught;
     // The request's targets come from the payload alone: a name no target has is the payload's field.
-    const error = inputs.payload?.targets && inputs.payloadField ? inPayloadTerms(caught, inputs.payloadField, inputs.request.config) : caught;
+    const error = inputs.payload?.targets && inputs.payloadField ? inPayloadTerms(thrown, inputs.payloadField, inputs.request.config) : thrown;
     const explained = explainFailure(error, { repository, workflowRepository, tokenGiven: inputs.token !== "", tokenLent: lendToken });
     const failure = explained === undefined ? error : new Error(explained, { cause: error });
-    if (!(error instanceof DeliveryError)) return fail(failure, at);
+    if (landings.length === 0) return fail(failure, at, undefined, told);
     // The log says what landed too, not only the summary: a pull request opened before the failure is the user's to look at.
-    if (error.landings.length > 0) {
-      core.info("Landed before the failure:");
-      printLandings(error.landings, links, false);
-    }
-    return fail(failure, at, { landings: error.landings, links });
+    core.info("Landed before the failure:");
+    printLandings(landings, links, false);
+    return fail(failure, at, { landings, links }, told);
   }
   annotate(result.plan.warnings, at);
   if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
@@ -113,8 +118,11 @@ async function run(): Promise<void> {
   printRun(result, links, inputs.delivery.dryRun);
 }
 
-/** `at`: where the issues' annotations say they are. `landed`: what this run delivered before the failure, which the outputs and the summary then report. */
-async function fail(error: unknown, at: Locating, landed?: Landed): Promise<void> {
+/**
+ * `at`: where the issues' annotations say they are. `landed`: what this run delivered before the failure, which the outputs and the summary then report.
+ * `warnings`: the run's, annotated already (the inputs', then the plan's), which the summary lists.
+ */
+async function fail(error: unknown, at: Locating, landed?: Landed, warnings: readonly Warning[] = []): Promise<void> {
   const issues = error instanceof RequestError ? error.issues.map(redactIssue) : [];
   annotateIssues(issues, at);
   const message = redact(
@@ -127,7 +135,7 @@ async function fail(error: unknown, at: Locating, landed?: Landed): Promise<void
   failStep(message);
   setLandedOutputs(landed?.landings ?? []);
   // The failure above is the step's result; a summary that cannot be written must not hide it.
-  await writeFailureSummary(message, issues, landed).catch(summaryNotWritten);
+  await writeFailureSummary(message, issues, landed, warnings).catch(summaryNotWritten);
 }
 
 // A failure of the request, which may name files, is failed in run(), once the checkout's origin is known; none before it names a file.

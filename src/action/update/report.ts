@@ -3,7 +3,8 @@
  * the file and line (or naming them, see annotation.ts), and a job summary table (target, file, field, old -> new, and where
  * it landed: the commit or the pull request). A failed run gets the same: every output (for
  * what landed before the failure, if anything did), its issues as error annotations located
- * the same way, and a summary saying what landed and what failed.
+ * the same way, the plan's warnings when the delivery failed after it, and a summary saying what
+ * landed, what failed and the run's warnings.
  */
 import * as core from "@actions/core";
 import { unifiedDiff } from "../../engine/diff.js";
@@ -197,16 +198,12 @@ export async function writeSummary(
   const where = (landing: Landing | undefined): string => (landing ? deliveredTo(landing, links, dryRun) : "");
   // A file lands in one landing; indexed, as a fleet-wide bump has thousands of rows to look it up for.
   const landingOf = new Map(result.landings.flatMap((landing) => landing.files.map((f) => [f.path, landing] as const)));
-  const allWarnings = [...inputWarnings, ...result.plan.warnings];
-  const warnings = firstFitting(allWarnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
+  const warnings = fittedWarnings([...inputWarnings, ...result.plan.warnings]);
   core.summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
   if (result.plan.changes.length === 0) {
     core.summary.addRaw(`Nothing to change on ${code(result.base)}: ${whyNothingChanged(result.plan, inputOf, "below")}.`, true);
     // An input's warning says nothing of why nothing changed, but is the run's all the same.
-    if (allWarnings.length > 0) {
-      core.summary.addRaw("This run's warnings:", true);
-      addWarnings(warnings);
-    }
+    addWarnings(warnings);
   } else {
     // Without targets the column would be empty on every row; a file outside every target says so.
     const targeted = result.plan.changes.some((c) => c.target !== undefined);
@@ -231,17 +228,21 @@ export async function writeSummary(
       core.summary.addRaw(leftOut(more, "The <code>changes</code> and <code>updated-files</code> outputs list every one, as does this step's log."), true);
     }
     // What was refused or left undone (a target's policy, a pull request not merged) beside what changed.
-    if (allWarnings.length > 0) {
-      core.summary.addRaw("This run's warnings:", true);
-      addWarnings(warnings);
-    }
+    addWarnings(warnings);
   }
   if (result.attempts > 1) core.summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
   await writeSummaryFile();
 }
 
-/** Every warning is in the log too, as an annotation's line: the summary may show the first ones only. */
+/** The run's warnings as the summary lists them: as many as a quarter of its budget holds. */
+function fittedWarnings(warnings: readonly Warning[]): Fitting<string> {
+  return firstFitting(warnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
+}
+
+/** "This run's warnings:" and the list, when there are any. Every warning is in the log too, as an annotation's line: the summary may show the first ones only. */
 function addWarnings(warnings: Fitting<string>): void {
+  if (warnings.shown.length + warnings.omitted.length === 0) return;
+  core.summary.addRaw("This run's warnings:", true);
   addFittedList(warnings, "warning", "This step's log has every one.");
 }
 
@@ -275,10 +276,11 @@ function deliveredTo(landing: Landing, links: LinkBase | undefined, dryRun: bool
 
 /**
  * The summary of a failed run: what landed before the failure (linked, with its files), what
- * failed, each issue of an unusable request on its own line. The landings' files may take a
- * quarter of the summary's budget, the issues or the message half of it; the log has all of them.
+ * failed, each issue of an unusable request on its own line, then the run's `warnings` (the
+ * inputs', then the plan's, as writeSummary lists them). The landings' files may take a quarter of
+ * the summary's budget, the issues or the message half of it, the warnings a quarter; the log has all of them.
  */
-export async function writeFailureSummary(message: string, issues: readonly Diagnostic[], landed?: Landed): Promise<void> {
+export async function writeFailureSummary(message: string, issues: readonly Diagnostic[], landed?: Landed, warnings: readonly Warning[] = []): Promise<void> {
   core.summary.addHeading("gitops-promote failed", 3);
   if (landed && landed.landings.length > 0) {
     const share = SUMMARY_BUDGET / 4 / landed.landings.length;
@@ -296,6 +298,8 @@ export async function writeFailureSummary(message: string, issues: readonly Diag
     core.summary.addRaw(`<p>${html}</p>`, true);
     if (cut !== undefined) core.summary.addRaw(leftOut("the rest of this message", "The step's error in the log has all of it."), true);
   }
+  // A delivery that failed after its plan says what the plan refused or left too: a fix of the delivery alone would not.
+  addWarnings(fittedWarnings(warnings));
   await writeSummaryFile();
 }
 

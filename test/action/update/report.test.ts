@@ -305,6 +305,25 @@ describe("the job summary of a run", () => {
     );
   });
 
+  it("of a failed delivery lists the run's warnings under what failed, the inputs' first: the policy's refusal is not left for the re-run", async () => {
+    const labels = { message: "input labels has no effect with delivery: push" };
+    const refused = { file: ".github/gitops-promote.yaml", line: 9, message: `target production: ${APP}:1.3.0-rc.1 is outside its policy (semver ^1.0.0)` };
+    const landed = { links: at, landings: pushed([appChange("apps/app.yaml")]).landings };
+    await writeFailureSummary("POST /repos/acme/manifests/pulls failed: 403 Resource not accessible by integration", [], landed, [labels, refused]);
+    expect(await summary()).toMatch(
+      new RegExp(
+        "<p>POST /repos/acme/manifests/pulls failed: 403 Resource not accessible by integration</p>\n" +
+          "This run's warnings:\n<ul><li>input labels has no effect with delivery: push</li>" +
+          "<li><code>.github/gitops-promote.yaml</code>:9: target production: ghcr.io/acme/app:1.3.0-rc.1 is outside its policy \\(semver \\^1.0.0\\)</li></ul>\n$",
+      ),
+    );
+
+    // A failure before any plan, and without an input's warning, has none to list.
+    await writeFile(file, "");
+    await writeFailureSummary("branch main does not exist on origin", [], undefined, []);
+    expect(await summary()).not.toContain("warnings");
+  });
+
   describe("that GitHub would drop, past 1 MiB", () => {
     /** A fleet-wide bump: two values in each of `files` files, each in a deep path. */
     const fleet = (files: number): Change[] =>
@@ -353,11 +372,13 @@ describe("the job summary of a run", () => {
         landings: [{ mode: "push" as const, branch: "main", files, changes: [], commit: "c2be733d0123456789abcdef0123456789abcdef" }],
       };
       const issues = Array.from({ length: 30_000 }, (_, i) => ({ file: ".github/gitops-promote.yaml", line: i + 1, message: "targets[0]: unknown key" }));
-      await writeFailureSummary("nothing was written", issues, landed);
+      const warnings = Array.from({ length: 20_000 }, (_, i) => ({ file: `apps/broken-${i}.yaml`, line: 1, message: "not parsed: a tab indents line 1" }));
+      await writeFailureSummary("nothing was written", issues, landed, warnings);
       const html = await summary();
       expect(byteLength(html)).toBeLessThan(SUMMARY_LIMIT);
       expect(html).toMatch(/ and \d+ more files \(the <code>updated-files<\/code> output lists them all\)<\/li><\/ul>/);
       expect(html).toMatch(/… and \d+ more issues, left out of this summary: .* The step's error in the log lists every one\./);
+      expect(html).toMatch(/… and \d+ more warnings, left out of this summary: .* This step's log has every one\.\n$/);
 
       await writeFile(file, "");
       // A template error that quotes the template's data grows with the run.
