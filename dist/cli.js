@@ -40647,7 +40647,8 @@ var DocumentReader = class {
         return void 0;
       }
     }
-    return { name: ref.name, repository: ref.repository, exclusionList };
+    const exclusionSites = patterns.map((_, i) => ({ file: this.file, line: given.length > 0 ? this.line(["spec", "exclusionList", i]) : this.line([]) }));
+    return { name: ref.name, repository: ref.repository, exclusionList, exclusionSites };
   }
   /**
    * Its update path says where markers belong, suspended or not. One not suspended here commits to
@@ -40765,8 +40766,9 @@ function fluxSetters(docs, treeRoot2 = "", builtInto = () => []) {
         const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
         if (!read) continue;
         const { policy, repositoryName, repositoryNamespace } = read;
-        const labels = labelsOf(metadata.labels);
-        for (const { namespace, by } of namespaces) {
+        const own = labelsOf(metadata.labels);
+        for (const { namespace, by, labels: added, labelledBy } of namespaces) {
+          const labels = added ? { ...own, ...added } : own;
           const repositoryId = `${repositoryNamespace ?? namespace}/${repositoryName}`;
           policies.push({
             ...reader.located(idIn(namespace)),
@@ -40774,7 +40776,8 @@ function fluxSetters(docs, treeRoot2 = "", builtInto = () => []) {
             repositoryId,
             policy,
             ...by && { namespacedBy: by },
-            ...labels && { labels }
+            ...labels && { labels },
+            ...labelledBy && { labelledBy }
           });
         }
       } else {
@@ -40799,9 +40802,10 @@ function fluxSetters(docs, treeRoot2 = "", builtInto = () => []) {
       });
       continue;
     }
-    const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
+    const { name, exclusionList, exclusionSites } = repository;
+    const setter = { name, repository: repository.repository, policy: policy.policy, exclusionList, exclusionSites };
     const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
-    const labels = policy.labels && { labels: policy.labels };
+    const labels = policy.labels && { labels: policy.labels, ...policy.labelledBy && { labelledBy: policy.labelledBy } };
     appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy, ...labels });
   }
   lastBlanked = blanked;
@@ -40814,7 +40818,11 @@ function labelsOf(given) {
 }
 function objectNamespaces(built, own) {
   const kept = { namespace: own ?? DEFAULT_NAMESPACE };
-  const all = built.length === 0 ? [kept] : built.map((b) => b.namespace === void 0 ? kept : { namespace: b.namespace, ...b.by && { by: b.by } });
+  const all = built.length === 0 ? [kept] : built.map(({ namespace, by, labels, labelledBy }) => ({
+    ...namespace === void 0 ? kept : { namespace, ...by && { by } },
+    ...labels && { labels },
+    ...labelledBy && { labelledBy }
+  }));
   return [...new Map(all.map((n) => [n.namespace, n])).values()];
 }
 function nearestSetters(from, setters) {
@@ -46090,11 +46098,12 @@ function buildsOf(graph, kustomizations) {
     return files;
   };
   let namespaced;
-  const namespaces = (file) => [...(namespaced ??= namespacedFiles({ at }, roots, among)).get(file)?.values() ?? []];
+  const namespaces = (file) => [...(namespaced ??= namespacedFiles({ at }, roots, among, graph.at)).get(file)?.values() ?? []];
   return { reached: () => every ??= reached(() => true), asWritten: asWritten2, namespaces };
 }
 function namespacesOf(tree) {
-  if (!tree.kustomizations.some(({ text: text2 }) => text2.includes("namespace")) && !tree.deployers.some(({ text: text2 }) => mayGiveNamespace(text2))) return () => [];
+  const mayPlace = ({ text: text2 }) => text2.includes("namespace") || text2.includes("abels");
+  if (!tree.kustomizations.some(mayPlace) && !tree.deployers.some(({ text: text2 }) => mayGiveNamespace(text2))) return () => [];
   let read;
   const known = /* @__PURE__ */ new Map();
   return (file) => {
@@ -46192,7 +46201,7 @@ function listScreen(path) {
     return text2.includes(tail);
   };
 }
-function namespacedFiles(graph, roots, among) {
+function namespacedFiles(graph, roots, among, componentAt) {
   const into = /* @__PURE__ */ new Map();
   const add = (to, namespace) => {
     const known = into.get(to) ?? /* @__PURE__ */ new Map();
@@ -46200,12 +46209,48 @@ function namespacedFiles(graph, roots, among) {
     if (!known.has(namespace.namespace)) known.set(namespace.namespace, namespace);
   };
   for (const root of roots) add(root, {});
+  const labelsOf2 = addedLabels(componentAt);
   for (const k of walk3(graph, roots, (k2) => among.has(k2))) {
     const own = k.namespace === void 0 ? {} : { namespace: k.namespace, by: k.file };
-    const given = [...into.get(k)?.values() ?? []].map((above) => above.namespace === void 0 ? own : above);
+    const added = labelsOf2(k);
+    const given = [...into.get(k)?.values() ?? []].map(({ labels: above, labelledBy: aboveBy, ...placed }) => {
+      const labels = { ...added.labels, ...above };
+      const labelledBy = { ...added.labelledBy, ...aboveBy };
+      return { ...placed.namespace === void 0 ? own : placed, ...Object.keys(labels).length > 0 && { labels, labelledBy } };
+    });
     for (const path of [...k.resources, ...k.components]) for (const namespace of given) add(graph.at(path) ?? path, namespace);
   }
   return new Map([...into].flatMap(([to, namespaces]) => typeof to === "string" ? [[to, namespaces]] : []));
+}
+function addedLabels(at) {
+  const added = /* @__PURE__ */ new Map();
+  return (k) => {
+    for (const c of walk3({ at }, [k], (c2) => !added.has(c2), componentsOf).reverse()) {
+      const labels = {};
+      const labelledBy = {};
+      for (const path of c.components) {
+        const component = at(path);
+        const from = component && added.get(component);
+        Object.assign(labels, from?.labels);
+        Object.assign(labelledBy, from?.labelledBy);
+      }
+      for (const [key, value] of Object.entries(c.labels ?? {})) [labels[key], labelledBy[key]] = [value, c.file];
+      added.set(c, { labels, labelledBy });
+    }
+    return added.get(k);
+  };
+}
+function ownLabels(root) {
+  const pairsOf = (node2) => node2?.kind === "map" ? node2.pairs.flatMap((pair) => {
+    const [key, value] = [scalarText(pair.key), scalarText(pair.value)];
+    return key === void 0 || value === void 0 ? [] : [[key, value]];
+  }) : [];
+  const entries = mapValue(root, "labels");
+  const labels = Object.fromEntries([
+    ...entries?.kind === "seq" ? entries.items.flatMap((entry) => entry.kind === "map" ? pairsOf(mapValue(entry, "pairs")) : []) : [],
+    ...pairsOf(mapValue(root, "commonLabels"))
+  ]);
+  return Object.keys(labels).length > 0 ? labels : void 0;
 }
 function readKustomization(file, text2, repositories) {
   const yaml = tryYamlFile(text2);
@@ -46219,9 +46264,11 @@ function readKustomization(file, text2, repositories) {
   const paths = (nodes) => nodes.flatMap((node2) => inTree2(directory, scalarText(node2)) ?? []);
   const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
   const namespace = scalarText(mapValue(root, "namespace"));
+  const labels = ownLabels(root);
   return {
     file,
     ...namespace && { namespace },
+    ...labels && { labels },
     component: scalarText(mapValue(root, "kind")) === "Component",
     tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
     resources: [
@@ -47412,7 +47459,11 @@ function resolveSetters(run, texts, warnings, tree) {
   for (const [key, setters] of flux.setters) {
     definitions.set(
       key,
-      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
+      setters.map((setter) => ({
+        ...setter,
+        excluded: (tag) => setter.exclusionSites[setter.exclusionList.findIndex((re) => re.test(tag))],
+        flux: setter
+      }))
     );
   }
   for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
@@ -47483,7 +47534,11 @@ function fluxPoliciesAt(flux, config, path, repository, seen) {
     const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
     if (ofRepository.length === 0) continue;
     const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(automations, path, namespace), ofRepository)) keyOf.set(setter, key);
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
+    const selecting = covering.filter((a) => nearestSetters([a.file], ofRepository).some((setter) => selectsPolicy(a, setter)));
+    if (covering.length > 0 && selecting.length === 0) continue;
+    const from = selecting.length > 0 ? selecting.map((a) => a.file) : [path];
+    for (const setter of nearestSetters(from, ofRepository)) keyOf.set(setter, key);
   }
   if (keyOf.size === 0) return [];
   return nearestSetters(updatingFrom(automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
@@ -47494,21 +47549,23 @@ function seenBy(ownerOf, owner) {
     return other === void 0 || other === owner;
   };
 }
-function updatingFrom(automations, path, namespace) {
-  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path));
+function updatingFrom(automations, path) {
+  const covering = automations.filter((a) => updatesFile(a, path));
   return covering.length > 0 ? covering.map((a) => a.file) : [path];
 }
 function candidate(key, def, image, given, allowDowngrade) {
   const flux = def.flux && { flux: def.flux };
   if (!image) return { ...flux };
   const { excluded, policy: ranking } = def;
-  if (!given && image.tag !== void 0 && ranking && excluded?.(image.tag)) {
-    const policy = excludingPolicy(ranking, excluded);
+  const excludedAt = !given && image.tag !== void 0 && ranking ? excluded?.(image.tag) : void 0;
+  if (excludedAt && ranking) {
+    const policy = excludingPolicy(ranking, (tag) => excluded(tag) !== void 0);
     return {
       ...flux,
       image,
       update: { image: { ...image, name: def.name }, policy, allowDowngrade },
-      note: { message: refusedTag(key, image.tag, "excluded by the ImageRepository's exclusionList") }
+      // Said at the pattern that excludes it, which is what to change: the ImagePolicy does not decide it.
+      note: { message: refusedTag(key, image.tag, "excluded by the ImageRepository's exclusionList"), at: excludedAt }
     };
   }
   const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
@@ -47595,12 +47652,16 @@ function notSelected(covering, policies) {
     const { selector, text: text2, line } = policySelector;
     return `${id} (${file}:${line}) ${selector === void 0 ? "has one Kubernetes refuses (see the warning there)" : `selects ${text2}`}`;
   });
-  const labelled = policies.map(({ file, line, labels }) => {
+  const labelled = policies.map(({ file, line, labels, labelledBy }) => {
     const written = Object.entries(labels ?? {}).map(([key, value]) => `${key}=${value}`);
-    return `${file}:${line} (${written.length === 0 ? "no labels" : `labels ${written.join(",")}`})`;
+    const byFile = /* @__PURE__ */ new Map();
+    for (const [key, by] of Object.entries(labelledBy ?? {})) byFile.set(by, [...byFile.get(by) ?? [], key]);
+    const added = [...byFile].map(([by, keys]) => `${andList(keys)} added by ${by}`);
+    return `${file}:${line} (${written.length === 0 ? "no labels" : `labels ${written.join(",")}`}${added.length > 0 ? `; ${andList(added)}` : ""})`;
   });
   const which = covering.length === 1 ? "the ImageUpdateAutomation that updates this file" : "the ImageUpdateAutomation objects that update this file";
-  const fix = covering.some((a) => a.policySelector.selector !== void 0) ? "label the ImagePolicy so that a selector picks it, or widen the selector" : "fix the selector";
+  const relabel = policies.some((p) => p.labelledBy) ? "label the ImagePolicy, or change the labels its kustomization adds," : "label the ImagePolicy";
+  const fix = covering.some((a) => a.policySelector.selector !== void 0) ? `${relabel} so that a selector picks it, or widen the selector` : "fix the selector";
   return `is left out by the spec.policySelector of ${which}: ${andList(selecting)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
 }
 function seenOf(key, all, seen, owner, configPath, ownerOf) {
@@ -47626,7 +47687,9 @@ function notesWhereUsed(candidates2, governing, markers, keptOut) {
     for (const { file, line } of markers.get(key) ?? []) {
       const chosen = governing(key, file);
       if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || chosen.image && keptOut(file, chosen.image)) continue;
-      noted.set(chosen, { file: chosen.flux?.file ?? file, line: chosen.flux?.line ?? line, ...chosen.note });
+      const { at, ...note } = chosen.note;
+      const site = at ?? chosen.flux ?? { file, line };
+      noted.set(chosen, { file: site.file, line: site.line, ...note });
     }
   }
   return [...noted.values()];

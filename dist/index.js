@@ -47697,7 +47697,8 @@ var DocumentReader = class {
         return void 0;
       }
     }
-    return { name: ref.name, repository: ref.repository, exclusionList };
+    const exclusionSites = patterns.map((_, i) => ({ file: this.file, line: given.length > 0 ? this.line(["spec", "exclusionList", i]) : this.line([]) }));
+    return { name: ref.name, repository: ref.repository, exclusionList, exclusionSites };
   }
   /**
    * Its update path says where markers belong, suspended or not. One not suspended here commits to
@@ -47815,8 +47816,9 @@ function fluxSetters(docs, treeRoot = "", builtInto = () => []) {
         const read = reader.policy(ids, andList(namespaces.map(({ namespace }) => `${namespace}:${name}`)), spec);
         if (!read) continue;
         const { policy, repositoryName, repositoryNamespace } = read;
-        const labels = labelsOf(metadata.labels);
-        for (const { namespace, by } of namespaces) {
+        const own = labelsOf(metadata.labels);
+        for (const { namespace, by, labels: added, labelledBy } of namespaces) {
+          const labels = added ? { ...own, ...added } : own;
           const repositoryId = `${repositoryNamespace ?? namespace}/${repositoryName}`;
           policies.push({
             ...reader.located(idIn(namespace)),
@@ -47824,7 +47826,8 @@ function fluxSetters(docs, treeRoot = "", builtInto = () => []) {
             repositoryId,
             policy,
             ...by && { namespacedBy: by },
-            ...labels && { labels }
+            ...labels && { labels },
+            ...labelledBy && { labelledBy }
           });
         }
       } else {
@@ -47849,9 +47852,10 @@ function fluxSetters(docs, treeRoot = "", builtInto = () => []) {
       });
       continue;
     }
-    const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
+    const { name, exclusionList, exclusionSites } = repository;
+    const setter = { name, repository: repository.repository, policy: policy.policy, exclusionList, exclusionSites };
     const namespacedBy = policy.namespacedBy && { namespacedBy: policy.namespacedBy };
-    const labels = policy.labels && { labels: policy.labels };
+    const labels = policy.labels && { labels: policy.labels, ...policy.labelledBy && { labelledBy: policy.labelledBy } };
     appendTo(setters, policy.key, { ...setter, file: policy.file, line: policy.line, ...namespacedBy, ...labels });
   }
   lastBlanked = blanked;
@@ -47864,7 +47868,11 @@ function labelsOf(given) {
 }
 function objectNamespaces(built, own) {
   const kept = { namespace: own ?? DEFAULT_NAMESPACE };
-  const all = built.length === 0 ? [kept] : built.map((b) => b.namespace === void 0 ? kept : { namespace: b.namespace, ...b.by && { by: b.by } });
+  const all = built.length === 0 ? [kept] : built.map(({ namespace, by, labels, labelledBy }) => ({
+    ...namespace === void 0 ? kept : { namespace, ...by && { by } },
+    ...labels && { labels },
+    ...labelledBy && { labelledBy }
+  }));
   return [...new Map(all.map((n) => [n.namespace, n])).values()];
 }
 function nearestSetters(from, setters) {
@@ -53085,11 +53093,12 @@ function buildsOf(graph, kustomizations) {
     return files;
   };
   let namespaced;
-  const namespaces = (file) => [...(namespaced ??= namespacedFiles({ at }, roots, among)).get(file)?.values() ?? []];
+  const namespaces = (file) => [...(namespaced ??= namespacedFiles({ at }, roots, among, graph.at)).get(file)?.values() ?? []];
   return { reached: () => every ??= reached(() => true), asWritten: asWritten2, namespaces };
 }
 function namespacesOf(tree) {
-  if (!tree.kustomizations.some(({ text: text2 }) => text2.includes("namespace")) && !tree.deployers.some(({ text: text2 }) => mayGiveNamespace(text2))) return () => [];
+  const mayPlace = ({ text: text2 }) => text2.includes("namespace") || text2.includes("abels");
+  if (!tree.kustomizations.some(mayPlace) && !tree.deployers.some(({ text: text2 }) => mayGiveNamespace(text2))) return () => [];
   let read;
   const known = /* @__PURE__ */ new Map();
   return (file) => {
@@ -53187,7 +53196,7 @@ function listScreen(path6) {
     return text2.includes(tail);
   };
 }
-function namespacedFiles(graph, roots, among) {
+function namespacedFiles(graph, roots, among, componentAt) {
   const into = /* @__PURE__ */ new Map();
   const add = (to, namespace) => {
     const known = into.get(to) ?? /* @__PURE__ */ new Map();
@@ -53195,12 +53204,48 @@ function namespacedFiles(graph, roots, among) {
     if (!known.has(namespace.namespace)) known.set(namespace.namespace, namespace);
   };
   for (const root of roots) add(root, {});
+  const labelsOf2 = addedLabels(componentAt);
   for (const k of walk3(graph, roots, (k2) => among.has(k2))) {
     const own = k.namespace === void 0 ? {} : { namespace: k.namespace, by: k.file };
-    const given = [...into.get(k)?.values() ?? []].map((above) => above.namespace === void 0 ? own : above);
+    const added = labelsOf2(k);
+    const given = [...into.get(k)?.values() ?? []].map(({ labels: above, labelledBy: aboveBy, ...placed }) => {
+      const labels = { ...added.labels, ...above };
+      const labelledBy = { ...added.labelledBy, ...aboveBy };
+      return { ...placed.namespace === void 0 ? own : placed, ...Object.keys(labels).length > 0 && { labels, labelledBy } };
+    });
     for (const path6 of [...k.resources, ...k.components]) for (const namespace of given) add(graph.at(path6) ?? path6, namespace);
   }
   return new Map([...into].flatMap(([to, namespaces]) => typeof to === "string" ? [[to, namespaces]] : []));
+}
+function addedLabels(at) {
+  const added = /* @__PURE__ */ new Map();
+  return (k) => {
+    for (const c of walk3({ at }, [k], (c2) => !added.has(c2), componentsOf).reverse()) {
+      const labels = {};
+      const labelledBy = {};
+      for (const path6 of c.components) {
+        const component = at(path6);
+        const from = component && added.get(component);
+        Object.assign(labels, from?.labels);
+        Object.assign(labelledBy, from?.labelledBy);
+      }
+      for (const [key, value] of Object.entries(c.labels ?? {})) [labels[key], labelledBy[key]] = [value, c.file];
+      added.set(c, { labels, labelledBy });
+    }
+    return added.get(k);
+  };
+}
+function ownLabels(root) {
+  const pairsOf = (node2) => node2?.kind === "map" ? node2.pairs.flatMap((pair) => {
+    const [key, value] = [scalarText(pair.key), scalarText(pair.value)];
+    return key === void 0 || value === void 0 ? [] : [[key, value]];
+  }) : [];
+  const entries = mapValue(root, "labels");
+  const labels = Object.fromEntries([
+    ...entries?.kind === "seq" ? entries.items.flatMap((entry) => entry.kind === "map" ? pairsOf(mapValue(entry, "pairs")) : []) : [],
+    ...pairsOf(mapValue(root, "commonLabels"))
+  ]);
+  return Object.keys(labels).length > 0 ? labels : void 0;
 }
 function readKustomization(file, text2, repositories) {
   const yaml = tryYamlFile(text2);
@@ -53214,9 +53259,11 @@ function readKustomization(file, text2, repositories) {
   const paths = (nodes) => nodes.flatMap((node2) => inTree2(directory, scalarText(node2)) ?? []);
   const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
   const namespace = scalarText(mapValue(root, "namespace"));
+  const labels = ownLabels(root);
   return {
     file,
     ...namespace && { namespace },
+    ...labels && { labels },
     component: scalarText(mapValue(root, "kind")) === "Component",
     tags: taggedNames(yaml, root, ["images"], list("images"), repositories),
     resources: [
@@ -54407,7 +54454,11 @@ function resolveSetters(run2, texts, warnings, tree) {
   for (const [key, setters] of flux.setters) {
     definitions.set(
       key,
-      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
+      setters.map((setter) => ({
+        ...setter,
+        excluded: (tag) => setter.exclusionSites[setter.exclusionList.findIndex((re) => re.test(tag))],
+        flux: setter
+      }))
     );
   }
   for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
@@ -54478,7 +54529,11 @@ function fluxPoliciesAt(flux, config, path6, repository, seen) {
     const ofRepository = defs.filter((d) => d.repository === repository && seen(d.file));
     if (ofRepository.length === 0) continue;
     const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(automations, path6, namespace), ofRepository)) keyOf.set(setter, key);
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path6));
+    const selecting = covering.filter((a) => nearestSetters([a.file], ofRepository).some((setter) => selectsPolicy(a, setter)));
+    if (covering.length > 0 && selecting.length === 0) continue;
+    const from = selecting.length > 0 ? selecting.map((a) => a.file) : [path6];
+    for (const setter of nearestSetters(from, ofRepository)) keyOf.set(setter, key);
   }
   if (keyOf.size === 0) return [];
   return nearestSetters(updatingFrom(automations, path6), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
@@ -54489,21 +54544,23 @@ function seenBy(ownerOf, owner) {
     return other === void 0 || other === owner;
   };
 }
-function updatingFrom(automations, path6, namespace) {
-  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path6));
+function updatingFrom(automations, path6) {
+  const covering = automations.filter((a) => updatesFile(a, path6));
   return covering.length > 0 ? covering.map((a) => a.file) : [path6];
 }
 function candidate(key, def, image, given, allowDowngrade) {
   const flux = def.flux && { flux: def.flux };
   if (!image) return { ...flux };
   const { excluded, policy: ranking } = def;
-  if (!given && image.tag !== void 0 && ranking && excluded?.(image.tag)) {
-    const policy = excludingPolicy(ranking, excluded);
+  const excludedAt = !given && image.tag !== void 0 && ranking ? excluded?.(image.tag) : void 0;
+  if (excludedAt && ranking) {
+    const policy = excludingPolicy(ranking, (tag) => excluded(tag) !== void 0);
     return {
       ...flux,
       image,
       update: { image: { ...image, name: def.name }, policy, allowDowngrade },
-      note: { message: refusedTag(key, image.tag, "excluded by the ImageRepository's exclusionList") }
+      // Said at the pattern that excludes it, which is what to change: the ImagePolicy does not decide it.
+      note: { message: refusedTag(key, image.tag, "excluded by the ImageRepository's exclusionList"), at: excludedAt }
     };
   }
   const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
@@ -54590,12 +54647,16 @@ function notSelected(covering, policies) {
     const { selector, text: text2, line } = policySelector;
     return `${id} (${file}:${line}) ${selector === void 0 ? "has one Kubernetes refuses (see the warning there)" : `selects ${text2}`}`;
   });
-  const labelled = policies.map(({ file, line, labels }) => {
+  const labelled = policies.map(({ file, line, labels, labelledBy }) => {
     const written = Object.entries(labels ?? {}).map(([key, value]) => `${key}=${value}`);
-    return `${file}:${line} (${written.length === 0 ? "no labels" : `labels ${written.join(",")}`})`;
+    const byFile = /* @__PURE__ */ new Map();
+    for (const [key, by] of Object.entries(labelledBy ?? {})) byFile.set(by, [...byFile.get(by) ?? [], key]);
+    const added = [...byFile].map(([by, keys]) => `${andList(keys)} added by ${by}`);
+    return `${file}:${line} (${written.length === 0 ? "no labels" : `labels ${written.join(",")}`}${added.length > 0 ? `; ${andList(added)}` : ""})`;
   });
   const which2 = covering.length === 1 ? "the ImageUpdateAutomation that updates this file" : "the ImageUpdateAutomation objects that update this file";
-  const fix = covering.some((a) => a.policySelector.selector !== void 0) ? "label the ImagePolicy so that a selector picks it, or widen the selector" : "fix the selector";
+  const relabel = policies.some((p) => p.labelledBy) ? "label the ImagePolicy, or change the labels its kustomization adds," : "label the ImagePolicy";
+  const fix = covering.some((a) => a.policySelector.selector !== void 0) ? `${relabel} so that a selector picks it, or widen the selector` : "fix the selector";
   return `is left out by the spec.policySelector of ${which2}: ${andList(selecting)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
 }
 function seenOf(key, all, seen, owner, configPath, ownerOf) {
@@ -54621,7 +54682,9 @@ function notesWhereUsed(candidates2, governing, markers, keptOut) {
     for (const { file, line } of markers.get(key) ?? []) {
       const chosen = governing(key, file);
       if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || chosen.image && keptOut(file, chosen.image)) continue;
-      noted.set(chosen, { file: chosen.flux?.file ?? file, line: chosen.flux?.line ?? line, ...chosen.note });
+      const { at, ...note } = chosen.note;
+      const site = at ?? chosen.flux ?? { file, line };
+      noted.set(chosen, { file: site.file, line: site.line, ...note });
     }
   }
   return [...noted.values()];
@@ -56426,12 +56489,14 @@ async function mergedWith(ctx, base, commit) {
 // src/github/delivery-types.ts
 var COMMIT_VIAS = ["api", "git"];
 var DeliveryError = class extends Error {
-  constructor(landings, cause) {
+  constructor(landings, cause, warnings = []) {
     super(errorMessage(cause), { cause });
     this.landings = landings;
+    this.warnings = warnings;
     this.name = "DeliveryError";
   }
   landings;
+  warnings;
 };
 
 // src/github/merge.ts
@@ -57203,8 +57268,7 @@ async function deliver(ctx, request2, options2) {
   const moved = /* @__PURE__ */ new Set();
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await deliverOnce(ctx, request2, options2, { base, checkout }, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
-      return left ? { ...result, plan: { ...result.plan, warnings: [...result.plan.warnings, left] } } : result;
+      return await deliverOnce(ctx, request2, options2, { base, checkout, left }, { number: attempt, earlier, memory, pushed: [...pushed.values()] });
     } catch (error2) {
       const branchMoved = error2 instanceof DeliveryError ? error2.cause : error2;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error2);
@@ -57213,7 +57277,7 @@ async function deliver(ctx, request2, options2) {
       moved.add(branchMoved.branch);
       const elapsed = now() - started;
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-      if (elapsed + pause >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
+      if (elapsed + pause >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier), warningsOf(error2));
       ctx.log(`attempt ${attempt}: ${branchMoved.message}; planning again on the new heads in ${pause} ms`);
       await sleep(pause);
     }
@@ -57226,7 +57290,7 @@ function gaveUp(attempts, elapsed, moved, earlier) {
     `gave up after ${attempts} attempts in ${Math.round(elapsed / 1e3)} s: ${branches} kept moving under us (other runs committing at the same time); ${written}. Run it again, or have fewer runs write ${branches} at once (one concurrency group for them)`
   );
 }
-async function deliverOnce(ctx, request2, options2, { base, checkout }, attempt) {
+async function deliverOnce(ctx, request2, options2, { base, checkout, left }, attempt) {
   const head = await ctx.git.fetch(ctx.remote, base);
   if (head === void 0) {
     const prBranch = options2.mode === "pull-request" || /^(gitops-promote|create-pull-request)\//.test(base);
@@ -57245,7 +57309,8 @@ async function deliverOnce(ctx, request2, options2, { base, checkout }, attempt)
     base,
     planned: head,
     checkout,
-    plan: final,
+    // Work left in the checkout is said last, after what the plan and the landings say.
+    plan: left ? { ...final, warnings: [...final.warnings, left] } : final,
     landings,
     attempts: attempt.number
   });
@@ -57262,14 +57327,19 @@ async function deliverOnce(ctx, request2, options2, { base, checkout }, attempt)
     });
   };
   const at = { base, head, entries: tree.entries };
-  if (options2.dryRun) return dryRun(ctx, options2, plan, base, result);
-  if (plan.files.length === 0) {
-    const landings = await landOnOpenPullRequests(ctx, request2, options2, plan, at, attempt.memory);
-    const earlier = await mergedSince(ctx, attempt.earlier, landings);
-    const untold = attempt.pushed.filter((commit) => !landings.some((l) => l.branch === commit.branch));
-    return landed([...landings, ...await carriedOn(ctx, at, untold, earlier)], earlier);
+  try {
+    if (options2.dryRun) return await dryRun(ctx, options2, plan, base, result);
+    if (plan.files.length === 0) {
+      const landings = await landOnOpenPullRequests(ctx, request2, options2, plan, at, attempt.memory);
+      const earlier = await mergedSince(ctx, attempt.earlier, landings);
+      const untold = attempt.pushed.filter((commit) => !landings.some((l) => l.branch === commit.branch));
+      return landed([...landings, ...await carriedOn(ctx, at, untold, earlier)], earlier);
+    }
+    return landed(await land(ctx, request2, options2, plan, at, attempt.memory));
+  } catch (error2) {
+    const landings = error2 instanceof DeliveryError ? [...error2.landings] : [];
+    throw new DeliveryError(landings, error2 instanceof DeliveryError ? error2.cause : error2, landed(landings).plan.warnings);
   }
-  return landed(await land(ctx, request2, options2, plan, at, attempt.memory));
 }
 async function mergedSince(ctx, earlier, now) {
   return Promise.all(
@@ -57321,10 +57391,13 @@ function distinct(warnings) {
     return !seen.has(key) && Boolean(seen.add(key));
   });
 }
-function withLandings(earlier, error2) {
+function withLandings(earlier, error2, warnings = warningsOf(error2)) {
   const landed = landingsOfRun([...earlier, ...error2 instanceof DeliveryError ? error2.landings : []]).filter((l) => l.files.length > 0);
   const cause = error2 instanceof DeliveryError ? error2.cause : error2;
-  return landed.length > 0 ? new DeliveryError(landed, cause) : cause;
+  return landed.length > 0 || warnings.length > 0 ? new DeliveryError(landed, cause, warnings) : cause;
+}
+function warningsOf(error2) {
+  return error2 instanceof DeliveryError ? error2.warnings : [];
 }
 function describeLanding(landing) {
   const pr = landing.pullRequest;
@@ -58897,15 +58970,11 @@ function wouldDo(landing) {
 async function writeSummary(result, links, dryRun2, inputWarnings = []) {
   const where2 = (landing) => landing ? deliveredTo(landing, links, dryRun2) : "";
   const landingOf = new Map(result.landings.flatMap((landing) => landing.files.map((f) => [f.path, landing])));
-  const allWarnings = [...inputWarnings, ...result.plan.warnings];
-  const warnings = firstFitting(allWarnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
+  const warnings = fittedWarnings([...inputWarnings, ...result.plan.warnings]);
   summary.addHeading(dryRun2 ? "gitops-promote (dry run)" : "gitops-promote", 3);
   if (result.plan.changes.length === 0) {
     summary.addRaw(`Nothing to change on ${code(result.base)}: ${whyNothingChanged(result.plan, inputOf, "below")}.`, true);
-    if (allWarnings.length > 0) {
-      summary.addRaw("This run's warnings:", true);
-      addWarnings(warnings);
-    }
+    addWarnings(warnings);
   } else {
     const targeted = result.plan.changes.some((c) => c.target !== void 0);
     const rows = result.plan.changes.map((c) => ({
@@ -58928,15 +58997,17 @@ async function writeSummary(result, links, dryRun2, inputWarnings = []) {
       const more = `${counted(table.omitted.length, "more value")} in ${counted(files, "file")}`;
       summary.addRaw(leftOut(more, "The <code>changes</code> and <code>updated-files</code> outputs list every one, as does this step's log."), true);
     }
-    if (allWarnings.length > 0) {
-      summary.addRaw("This run's warnings:", true);
-      addWarnings(warnings);
-    }
+    addWarnings(warnings);
   }
   if (result.attempts > 1) summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
   await writeSummaryFile();
 }
+function fittedWarnings(warnings) {
+  return firstFitting(warnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
+}
 function addWarnings(warnings) {
+  if (warnings.shown.length + warnings.omitted.length === 0) return;
+  summary.addRaw("This run's warnings:", true);
   addFittedList(warnings, "warning", "This step's log has every one.");
 }
 function commitUrl(at, sha) {
@@ -58952,7 +59023,7 @@ function deliveredTo(landing, links, dryRun2) {
   }
   return "left in the workspace (delivery: none)";
 }
-async function writeFailureSummary(message, issues, landed) {
+async function writeFailureSummary(message, issues, landed, warnings = []) {
   summary.addHeading("gitops-promote failed", 3);
   if (landed && landed.landings.length > 0) {
     const share = SUMMARY_BUDGET / 4 / landed.landings.length;
@@ -58968,6 +59039,7 @@ async function writeFailureSummary(message, issues, landed) {
     summary.addRaw(`<p>${html}</p>`, true);
     if (cut !== void 0) summary.addRaw(leftOut("the rest of this message", "The step's error in the log has all of it."), true);
   }
+  addWarnings(fittedWarnings(warnings));
   await writeSummaryFile();
 }
 function fileList(files, budget) {
@@ -59029,15 +59101,17 @@ async function run() {
   try {
     result = await group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
   } catch (caught) {
-    const error2 = inputs.payload?.targets && inputs.payloadField ? inPayloadTerms(caught, inputs.payloadField, inputs.request.config) : caught;
+    const { landings, warnings } = caught instanceof DeliveryError ? caught : { landings: [], warnings: [] };
+    annotate(warnings, at);
+    const told = [...inputs.warnings, ...warnings];
+    const thrown = caught instanceof DeliveryError && landings.length === 0 ? caught.cause : caught;
+    const error2 = inputs.payload?.targets && inputs.payloadField ? inPayloadTerms(thrown, inputs.payloadField, inputs.request.config) : thrown;
     const explained = explainFailure(error2, { repository, workflowRepository, tokenGiven: inputs.token !== "", tokenLent: lendToken });
     const failure = explained === void 0 ? error2 : new Error(explained, { cause: error2 });
-    if (!(error2 instanceof DeliveryError)) return fail2(failure, at);
-    if (error2.landings.length > 0) {
-      info("Landed before the failure:");
-      printLandings(error2.landings, links, false);
-    }
-    return fail2(failure, at, { landings: error2.landings, links });
+    if (landings.length === 0) return fail2(failure, at, void 0, told);
+    info("Landed before the failure:");
+    printLandings(landings, links, false);
+    return fail2(failure, at, { landings, links }, told);
   }
   annotate(result.plan.warnings, at);
   if (inputs.delivery.dryRun) await group("Diff (dry run: nothing written)", async () => printDiff(result));
@@ -59045,7 +59119,7 @@ async function run() {
   await writeSummary(result, links, inputs.delivery.dryRun, inputs.warnings).catch(summaryNotWritten);
   printRun(result, links, inputs.delivery.dryRun);
 }
-async function fail2(error2, at, landed) {
+async function fail2(error2, at, landed, warnings = []) {
   const issues = error2 instanceof RequestError2 ? error2.issues.map(redactIssue) : [];
   annotateIssues(issues, at);
   const message = redact(
@@ -59054,6 +59128,6 @@ ${issues.map((i) => `- ${formatDiagnostic(i)}`).join("\n")}` : error2 instanceof
   );
   failStep(message);
   setLandedOutputs(landed?.landings ?? []);
-  await writeFailureSummary(message, issues, landed).catch(summaryNotWritten);
+  await writeFailureSummary(message, issues, landed, warnings).catch(summaryNotWritten);
 }
 run().catch((error2) => fail2(error2, "in-message"));

@@ -13,13 +13,17 @@ export interface FluxSetter {
     readonly policy: Policy;
     /** The ImageRepository's `spec.exclusionList` (Go regexes, unanchored): matching tags are refused. */
     readonly exclusionList: readonly GoRegexp[];
+    /** Where each exclusionList pattern is written (its entry; the ImageRepository for Flux's default): what a warning that it excludes a tag points at. */
+    readonly exclusionSites: readonly Site[];
     /** Where the ImagePolicy is. */
     readonly file: string;
     readonly line: number;
     /** The kustomization (or Flux Kustomization) whose build puts the ImagePolicy in the namespace of its key, where one does. */
     readonly namespacedBy?: string;
-    /** The ImagePolicy's `metadata.labels`, where it has any: what an automation's spec.policySelector selects by. */
+    /** The ImagePolicy's labels in the cluster (its `metadata.labels`, under those its build adds), where it has any: what an automation's spec.policySelector selects by. */
     readonly labels?: Readonly<Record<string, string>>;
+    /** The kustomization each label its build adds comes from, by key. */
+    readonly labelledBy?: Readonly<Record<string, string>>;
 }
 /** An ImageUpdateAutomation's `spec.policySelector`, where it narrows anything: `selector` undefined for one Kubernetes refuses, which selects nothing (Flux's controller fails on it). */
 export interface PolicySelector {
@@ -53,6 +57,11 @@ export declare function mayHoldFluxObjects(text: string): boolean;
  * so it is neither a file holding the image nor a reference left behind.
  */
 export declare function withoutFluxImageObjects(text: string): string;
+/** A file and a 1-based line in it. */
+export interface Site {
+    readonly file: string;
+    readonly line: number;
+}
 /**
  * Setters from ImageRepository and ImagePolicy objects (`image.toolkit.fluxcd.io` v1beta1,
  * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`, each

@@ -41,6 +41,8 @@ export interface Kustomization {
     readonly patches: readonly Patch[];
     /** The namespace it puts what it builds in: its `namespace:`, a Flux Kustomization's `spec.targetNamespace`. */
     readonly namespace?: string;
+    /** The labels it puts on everything it builds (ownLabels), where it puts any. */
+    readonly labels?: Readonly<Record<string, string>>;
 }
 /** A patch a kustomization applies (kustomize-patches.ts reads what it sets). */
 export interface Patch {
@@ -113,17 +115,21 @@ export interface Builds {
 /**
  * A namespace a build puts the objects of a file in: that of the outermost kustomization on its way down
  * setting one, and that kustomization (`by`, its file); none (`{}`) where none does, and each object keeps its own.
+ * With the labels the kustomizations on its way down put on them, over the objects' own (`labels`, where any do),
+ * and the kustomization (or component) file each comes from (`labelledBy`, by key): what to change for another.
  */
 export interface BuiltNamespace {
     readonly namespace?: string;
     readonly by?: string;
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly labelledBy?: Readonly<Record<string, string>>;
 }
 export declare function buildsOf(graph: Graph, kustomizations: readonly Kustomization[]): Builds;
 /**
- * The namespaces the tree's builds put the objects of a file in (Builds.namespaces). They start at the
- * kustomizations nothing includes and at the Flux Kustomizations (fluxBuilds): one builds the kustomization at its
- * path into its targetNamespace, and that kustomization, which kustomize-controller builds, is then no build of its own.
- * None for any file of a tree where nothing may set a namespace. Only the kustomizations above the file are read
+ * The namespaces the tree's builds put the objects of a file in, with the labels they add (Builds.namespaces). They
+ * start at the kustomizations nothing includes and at the Flux Kustomizations (fluxBuilds): one builds the kustomization
+ * at its path into its targetNamespace, and that kustomization, which kustomize-controller builds, is then no build of its
+ * own. None for any file of a tree where nothing may set a namespace or labels. Only the kustomizations above the file are read
  * (upward), as every build reaching it starts among them and passes through none but them.
  */
 export declare function namespacesOf(tree: KustomizeTree): (file: string) => readonly BuiltNamespace[];
