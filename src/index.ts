@@ -53,7 +53,7 @@ export {
   type Target,
   type TargetImage,
 } from "./engine/config.js";
-export { fluxSetters, type FluxAutomation, type FluxSetter, type PolicySelector } from "./engine/flux-objects.js";
+export { fluxSetters, type FluxAutomation, type FluxSetter, type PolicySelector, type SourceLine } from "./engine/flux-objects.js";
 export type { LabelOperator, LabelRequirement, LabelSelector } from "./engine/label-selector.js";
 export type { BuiltNamespace } from "./engine/kustomize-graph.js";
 export {

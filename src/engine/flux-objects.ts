@@ -48,7 +48,7 @@ export interface FluxSetter {
   /** The ImageRepository's `spec.exclusionList` (Go regexes, unanchored): matching tags are refused. */
   readonly exclusionList: readonly GoRegexp[];
   /** Where each exclusionList pattern is written (its entry; the ImageRepository for Flux's default): what a warning that it excludes a tag points at. */
-  readonly exclusionSites: readonly Site[];
+  readonly exclusionSites: readonly SourceLine[];
   /** Where the ImagePolicy is. */
   readonly file: string;
   readonly line: number;
@@ -129,12 +129,12 @@ function blankedFluxDocuments(text: string, docs: readonly Document.Parsed[]): s
 }
 
 /** A file and a 1-based line in it. */
-export interface Site {
+export interface SourceLine {
   readonly file: string;
   readonly line: number;
 }
 
-interface Located extends Site {
+interface Located extends SourceLine {
   readonly id: string;
 }
 
@@ -143,7 +143,7 @@ interface Scanned {
   readonly name: string;
   readonly repository: string;
   readonly exclusionList: readonly GoRegexp[];
-  readonly exclusionSites: readonly Site[];
+  readonly exclusionSites: readonly SourceLine[];
 }
 
 interface Repository extends Located, Scanned {}

@@ -21,7 +21,7 @@ import {
   where,
   type FluxAutomation,
   type FluxSetter,
-  type Site,
+  type SourceLine,
 } from "./flux-objects.js";
 import { namespacesOf, type KustomizeTree } from "./kustomize-graph.js";
 import { repositoryPattern } from "../image/reference.js";
@@ -35,7 +35,7 @@ interface Definition {
   readonly repository: string;
   readonly policy?: Policy;
   /** Where the pattern that excludes `tag` is written; undefined for a tag not excluded. */
-  readonly excluded?: (tag: string) => Site | undefined;
+  readonly excluded?: (tag: string) => SourceLine | undefined;
   readonly flux?: FluxSetter;
 }
 
@@ -48,7 +48,7 @@ interface Candidate {
   readonly image?: ImageRef;
   readonly update?: ImageUpdate;
   /** Said at `at`, else at the ImagePolicy (`flux`). */
-  readonly note?: { readonly message: string; readonly kind?: WarningKind; readonly at?: Site };
+  readonly note?: { readonly message: string; readonly kind?: WarningKind; readonly at?: SourceLine };
 }
 
 /**
