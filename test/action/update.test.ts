@@ -691,6 +691,20 @@ describe("update Action", () => {
       expect(error).toContain("Allow GitHub Actions to create and approve pull requests");
       expect(await fake.refs(OWNER, REPO)).toEqual({ "refs/heads/main": before });
     });
+
+    it("a delivery that fails after its plan still gives the plan's warnings, annotated and in the failure's summary", async () => {
+      await fake.commitFile(OWNER, REPO, "main", "apps/broken.yaml", `image: ${APP}:1.2.3\nlist: [a, b\n`);
+      fake.inject({ operationId: "pulls/create", status: 403, body: { message: "Resource not accessible by integration" }, times: 100 });
+      const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request" });
+      expect(result.exitCode).toBe(1);
+      // Fixing the delivery and running again is not how the user should learn that a file was not read.
+      const warning = result.annotations.find((a) => a.level === "warning" && a.file === "apps/broken.yaml");
+      expect(warning, JSON.stringify(result.annotations)).toBeDefined();
+      expect(result.summary).toMatch(
+        /<h3>gitops-promote failed<\/h3>[\s\S]*403 Resource not accessible[\s\S]*This run's warnings:\n<ul><li><code>apps\/broken\.yaml<\/code>:\d+: /,
+      );
+      expect(result.outputs["changed"]).toBe("false");
+    });
   });
 
   it("a reviewer GitHub refuses: the pull request stays open with its branch, and the failure names it", async () => {
