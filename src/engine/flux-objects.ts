@@ -34,6 +34,7 @@ import { formatLabelSelector, LabelSelectorError, parseLabelSelector, selects } 
 import type { LabelSelector } from "./label-selector.js";
 import { FLUX_IMAGE } from "../yaml/api-groups.js";
 import { packageDocuments, packageParse } from "../yaml/file.js";
+import { formatPath } from "../yaml/path.js";
 import type { BuiltNamespace } from "./kustomize-graph.js";
 import type { TextFile } from "./source.js";
 import { repositoryPath, treeDirectory } from "./tree-path.js";
@@ -281,14 +282,10 @@ class DocumentReader {
     } catch (error) {
       if (!(error instanceof LabelSelectorError)) throw error;
       const at = ["spec", "policySelector", ...error.path];
-      const field = at
-        .map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`))
-        .join("")
-        .slice(1);
       this.warnings.push({
         file: this.file,
         line: this.fieldLine(at),
-        message: `ImageUpdateAutomation ${id}: ${field}: ${error.message}; Flux's controller refuses the selector and sets no marker, so none is set under ./${path} by it`,
+        message: `ImageUpdateAutomation ${id}: ${formatPath(at)}: ${error.message}; Flux's controller refuses the selector and sets no marker, so none is set under ./${path} by it`,
       });
       return { selector: undefined, text: "not valid", line: this.fieldLine(["spec", "policySelector"]) };
     }

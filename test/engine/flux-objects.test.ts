@@ -454,6 +454,14 @@ spec:
       ]);
     });
 
+    it("names a refused label of a policySelector by a path that keeps its dotted key whole", () => {
+      const text = automation('\n  policySelector:\n    matchLabels: {app.kubernetes.io/part-of: "shop!"}\n  update:\n    path: ./apps');
+      const { warnings } = fluxSetters([{ file: "flux-system/automation.yaml", text }]);
+      expect(warnings.map((w) => w.message)).toEqual([
+        "ImageUpdateAutomation flux-system/apps: spec.policySelector.matchLabels[\"app.kubernetes.io/part-of\"]: \"shop!\" is not a valid label value: a label value is at most 63 letters, digits, '-', '_' or '.', beginning and ending with a letter or digit; Flux's controller refuses the selector and sets no marker, so none is set under ./apps by it",
+      ]);
+    });
+
     it("updates the files of a tree below the repository's root by their path from that root, as Flux reads its update path", () => {
       const read = (treeRoot: string) =>
         fluxSetters([{ file: "a.yaml", text: automation("\n  update:\n    path: ./clusters/staging") }], treeRoot).automations[0]!;
