@@ -87,12 +87,27 @@ export function warnUnpairedValues(
   file: string | undefined,
   plan: EditPlan,
 ): void {
+  // Every values mapping of the file comes here: one holding no value that may be an incoming repository is passed over at once.
+  if (!map.pairs.some(({ value }) => isFlowScalar(value) && mayNameIncoming(value.text, incoming))) return;
   const keys = map.pairs.flatMap(({ key, value }): [string, HelmField][] =>
     key.kind === "scalar" && /^[A-Za-z_][\w-]*$/.test(key.text) && !READ_ELSEWHERE.has(key.text)
       ? [[key.text, { node: value, path: [...path, key.text], inFlow: map.flow }]]
       : [],
   );
   warnUnpairedRepositories(keys, incoming, file, plan, "key");
+}
+
+/** The last path segment of each incoming repository (`worker` of `ghcr.io/acme/worker`), once per request's images. */
+const lastSegments = new WeakMap<ReadonlyMap<string, ImageUpdate>, readonly string[]>();
+
+/** Whether `text` ends with an incoming repository's last path segment, as any reference to that repository with no tag does. */
+function mayNameIncoming(text: string, incoming: ReadonlyMap<string, ImageUpdate>): boolean {
+  let names = lastSegments.get(incoming);
+  if (names === undefined) {
+    names = [...incoming.keys()].map((repository) => repository.slice(repository.lastIndexOf("/") + 1));
+    lastSegments.set(incoming, names);
+  }
+  return names.some((name) => text.endsWith(name));
 }
 
 /** Whether a parameter reads as a tag: named like one (`image.version`), or holding a version under a name that holds no version beside a repository. */
