@@ -4,7 +4,7 @@
  * the engine, print, return 0 (done, changed or not), 1 (failed, nothing written) or 2 (bad usage).
  */
 import type { ParseArgsConfig } from "node:util";
-import { access, lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { access, lstat, readdir, realpath, stat } from "node:fs/promises";
 import { constants } from "node:fs";
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
@@ -13,10 +13,10 @@ import { planUpdate } from "../engine/plan.js";
 import { validateInTree } from "../engine/validate-in-tree.js";
 import { NO_CONFIG } from "../engine/config.js";
 import { onceEachMessage } from "../change.js";
-import { located } from "../engine/overrides.js";
+import { malformedSetsIn } from "../engine/apply-set.js";
 import { slashSeparated } from "../engine/path-glob.js";
 import { formatError, formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
-import { nothingToUpdate, parseSet, RequestError, setSpecError, type RequestIssue, type UpdateRequest } from "../engine/request.js";
+import { nothingToUpdate, parseSet, RequestError, type RequestIssue, type UpdateRequest } from "../engine/request.js";
 import { directorySource, leftOutName } from "../engine/source.js";
 import { byFlag } from "../field-name.js";
 import { onceEachImage } from "../image/once-each.js";
@@ -118,6 +118,7 @@ function isUsage(issue: RequestIssue): boolean {
 async function checkArguments(request: CliRequest, root: string): Promise<CliRequest> {
   const usage: RequestIssue[] = [];
   const sets: string[] = [];
+  const source = directorySource(root);
   for (const text of request.sets ?? []) {
     const set = parseSet(text);
     // validateRequest says why a value is not FILE:SPEC, or names a file no set edits.
@@ -132,15 +133,13 @@ async function checkArguments(request: CliRequest, root: string): Promise<CliReq
       sets.push(text);
       continue;
     }
-    // Read only for a malformed spec's advice (an image its kustomize images: renames), as the engine reads it then.
-    const malformed =
-      setSpecError({ file, spec: set.spec }, byFlag) &&
-      setSpecError({ file, spec: set.spec }, byFlag, await readFile(join(root, file), "utf8").catch(() => undefined));
+    // Said as the engine says it, its advice reading the file as the engine's source does (an image its kustomize images: renames).
+    const [malformed] = await malformedSetsIn(source, [{ file, spec: set.spec }], byFlag);
     // A name the engine reads no file by (a newline in it) is refused here, as a missing file is, not after the tree is read.
     const leftOut = malformed ? undefined : leftOutName(file);
     const notFile = malformed || leftOut ? undefined : await notAFile(root, file);
     // A malformed spec is said as the engine says it when it applies the spec, whether its file exists or not.
-    if (malformed) usage.push({ ...located(file, malformed), field: "set" });
+    if (malformed) usage.push(malformed);
     else if (leftOut) usage.push({ field: "set", message: `--set: ${leftOut}` });
     else if (notFile) usage.push({ field: "set", message: `--set: ${file} ${await notFileSaid(notFile, root, file)}` });
     sets.push(`${file}:${set.spec}`);

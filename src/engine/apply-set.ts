@@ -6,7 +6,7 @@ import type { EditResult } from "../change.js";
 import { fileKind } from "./file-kind.js";
 import { located, overFile } from "./overrides.js";
 import { notASetFile, RequestError, setSpecError, type FieldNamer, type FileOverride, type RequestIssue } from "./request.js";
-import { readText, type TreeSource } from "./source.js";
+import { listTree, readText, type TreeSource } from "./source.js";
 
 /**
  * `spec` applied to `text`, the file's kind (by `file`'s name) picking the grammar as the CLI's
@@ -32,7 +32,7 @@ export function applySet(file: string, text: string, spec: string, options: { re
  * The `--set` specs their file's grammar cannot read (the grammar does not depend on the file's contents), each at its file, the request's;
  * `fieldName` names the request's fields in the advice, as its face does, and `texts` (by file, where read) what a file renames (setSpecError).
  */
-export function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer, texts?: ReadonlyMap<string, string>): RequestIssue[] {
+function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer, texts?: ReadonlyMap<string, string>): RequestIssue[] {
   return sets.flatMap((set) => {
     const error = setSpecError(set, fieldName, texts?.get(set.file));
     return error ? [{ ...located(set.file, error), field: "set" as const }] : [];
@@ -41,14 +41,18 @@ export function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNa
 
 /**
  * malformedSets of a run over `listed`, refused before the tree is read; the advice reads the files the malformed specs
- * name, where the tree has them (a rename in a kustomization's `images:`): a file it cannot read gives none.
+ * name, where the tree has them (a rename in a kustomization's `images:`): read as listTree reads them, so a link
+ * (out of the tree, too) or a name the source leaves out gives none, as a file it cannot read does.
  */
 export async function malformedSetsIn(listed: TreeSource, sets: readonly FileOverride[], fieldName?: FieldNamer): Promise<RequestIssue[]> {
   const malformed = malformedSets(sets, fieldName);
   if (malformed.length === 0) return malformed;
+  // Listed only now: a malformed spec is rare, and its advice is not worth a listing on every run.
+  const tree = await listTree(listed).catch(() => undefined);
+  const present = new Set(tree?.files);
   const texts = new Map<string, string>();
   for (const file of new Set(malformed.flatMap((issue) => issue.file ?? []))) {
-    const text = await readText(listed, file).catch(() => undefined);
+    const text = tree && present.has(file) ? await readText(tree.source, file).catch(() => undefined) : undefined;
     if (text !== undefined) texts.set(file, text);
   }
   return malformedSets(sets, fieldName, texts);

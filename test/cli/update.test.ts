@@ -127,6 +127,19 @@ describe("a --set spec its file's grammar cannot read is bad usage (exit 2), fou
     ]);
   });
 
+  it("a yq selector on a link out of DIR: the advice reads no file outside, so the --image offered is by the entry's name", async () => {
+    const kustomization = "resources: [deploy.yaml]\nimages:\n- name: app\n  newName: ghcr.io/acme/app\n  newTag: 1.2.3\n";
+    const outside = await tree({ "kustomization.yaml": kustomization });
+    const dir = await tree({});
+    await symlink(join(outside, "kustomization.yaml"), join(dir, "kustomization.yaml"));
+    const result = await run(["update", dir, "--set", "kustomization.yaml:images[name=app].newTag=1.2.4"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'error: kustomization.yaml: invalid path "images[name=app].newTag": a yq selector at character 7; list items are selected by index (images[0]), ' +
+        "or give --image app:1.2.4, which finds the image's fields by its name\nnothing was written\n",
+    ]);
+  });
+
   it("even for a file that does not exist: the spec alone is wrong", async () => {
     const result = await run(["update", await tree(), "--set", "gone.yaml:image.tag"]);
     expect([result.code, result.stderr]).toEqual([2, 'error: gone.yaml: "image.tag" is not PATH=VALUE\nnothing was written\n']);

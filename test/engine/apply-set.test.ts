@@ -1,8 +1,11 @@
+import { symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { applySet, malformedSets, malformedSetsIn } from "../../src/engine/apply-set.js";
-import { memorySource } from "../../src/engine/source.js";
+import { applySet, malformedSetsIn } from "../../src/engine/apply-set.js";
+import { directorySource, memorySource } from "../../src/engine/source.js";
 import { RequestError } from "../../src/engine/request.js";
 import { actionFieldName } from "../support/faces.js";
+import { tempDir } from "../support/temp.js";
 
 describe("applySet", () => {
   it("reads a YAML spec as --set does: a quoted value is a string, an unquoted number stays one", () => {
@@ -48,7 +51,7 @@ describe("applySet", () => {
   });
 });
 
-describe("malformedSets", () => {
+describe("malformedSetsIn", () => {
   const sets = [
     { file: "values.yaml", spec: "images[name=app].newTag=1.2.3" },
     { file: "main.k", spec: "a.image=nginx:1" },
@@ -57,12 +60,13 @@ describe("malformedSets", () => {
     { file: "notes.txt", spec: "no spec" },
   ];
 
-  it("names each spec its file's grammar cannot read, at its file, as the request's, in the words the request's face uses", () => {
+  it("names each spec its file's grammar cannot read, at its file, as the request's, in the words the request's face uses", async () => {
     const yq = (given: string) =>
       `invalid path "images[name=app].newTag": a yq selector at character 7; list items are selected by index (images[0]), or give ${given}, which finds the image's fields by its name`;
     const kcl = { file: "main.k", field: "set", message: expect.stringMatching(/^the value of 'a\.image=nginx:1' is not one KCL expression/) };
-    expect(malformedSets(sets)).toEqual([{ file: "values.yaml", field: "set", message: yq("--image app:1.2.3") }, kcl]);
-    expect(malformedSets(sets, actionFieldName)).toEqual([{ file: "values.yaml", field: "set", message: yq("images: app:1.2.3") }, kcl]);
+    const none = memorySource(new Map());
+    expect(await malformedSetsIn(none, sets)).toEqual([{ file: "values.yaml", field: "set", message: yq("--image app:1.2.3") }, kcl]);
+    expect(await malformedSetsIn(none, sets, actionFieldName)).toEqual([{ file: "values.yaml", field: "set", message: yq("images: app:1.2.3") }, kcl]);
   });
 
   it("gives the image of an entry the file renames by its newName, where the file is read: --image app would move nothing there", async () => {
@@ -75,6 +79,15 @@ describe("malformedSets", () => {
     // A file the tree does not have gives the advice by name, as before.
     const [unread] = await malformedSetsIn(memorySource(new Map()), [set]);
     expect(unread?.message).toContain("or give --image app:1.2.4, which finds");
+  });
+
+  it("reads no file through a link for the advice, as the run edits none: one out of the tree gives the advice by name", async () => {
+    const outside = await tempDir("gp-apply-set-");
+    await writeFile(join(outside, "kustomization.yaml"), "images:\n- name: app\n  newName: ghcr.io/acme/app\n");
+    const root = await tempDir("gp-apply-set-");
+    await symlink(join(outside, "kustomization.yaml"), join(root, "kustomization.yaml"));
+    const [issue] = await malformedSetsIn(directorySource(root), [{ file: "kustomization.yaml", spec: "images[name=app].newTag=1.2.4" }]);
+    expect(issue?.message).toContain("or give --image app:1.2.4, which finds");
   });
 });
 
