@@ -528,6 +528,15 @@ export function selectsPolicy({ policySelector }: FluxAutomation, setter: FluxSe
   return policySelector.selector !== undefined && selects(policySelector.selector, setter.labels ?? {});
 }
 
+/**
+ * Of the automations `covering` a file, those that set its marker: each only for the ImagePolicy nearest to
+ * it (`nearest`, its own cluster's) that its spec.policySelector selects. None where all of them leave it out.
+ */
+export function selectingAutomations(covering: readonly FluxAutomation[], nearest: (from: readonly string[]) => readonly FluxSetter[]): FluxAutomation[] {
+  // Without a selector it selects every policy: no need to find the nearest.
+  return covering.filter((a) => a.policySelector === undefined || nearest([a.file]).some((setter) => selectsPolicy(a, setter)));
+}
+
 /** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */
 export function runningAutomations(automations: readonly FluxAutomation[], changed: readonly string[]): AsideWarning[] {
   // An object in several namespaces shares one warning.

@@ -16,7 +16,7 @@ import {
   mayHoldFluxObjects,
   nearestOf,
   nearestSetters,
-  selectsPolicy,
+  selectingAutomations,
   updatesFile,
   where,
   type FluxAutomation,
@@ -232,11 +232,12 @@ function fluxPoliciesAt(
     if (ofRepository.length === 0) continue;
     const namespace = key.slice(0, key.indexOf(":"));
     const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
-    // Each sets a marker only for a policy its spec.policySelector selects (governingIn's rule): a marker none of them would set is no advice.
-    const selecting = covering.filter((a) => nearestSetters([a.file], ofRepository).some((setter) => selectsPolicy(a, setter)));
+    const nearest = nearestOf(ofRepository);
+    // governingIn's rule: a marker none of them would set is no advice.
+    const selecting = selectingAutomations(covering, nearest);
     if (covering.length > 0 && selecting.length === 0) continue;
     const from = selecting.length > 0 ? selecting.map((a) => a.file) : [path];
-    for (const setter of nearestSetters(from, ofRepository)) keyOf.set(setter, key);
+    for (const setter of nearest(from)) keyOf.set(setter, key);
   }
   if (keyOf.size === 0) return [];
   return nearestSetters(updatingFrom(automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter)!, setter }));
@@ -382,9 +383,8 @@ function governingIn(
         const covering = [...new Set([...above.flatMap((directory) => ofNamespace?.get(directory) ?? []), ...(own ?? [])])]
           .sort((a, b) => a - b)
           .map((i) => automations[i]!);
-        // Each sets the marker only for a policy its spec.policySelector selects: the definition nearest to it, its own cluster's.
         const { nearest } = defined;
-        const selecting = covering.filter((a) => a.policySelector === undefined || nearest([a.file]).some((setter) => selectsPolicy(a, setter)));
+        const selecting = selectingAutomations(covering, nearest);
         if (covering.length > 0 && selecting.length === 0) leftOut = notSelected(covering, nearest(covering.map((a) => a.file)));
         from = selecting.map((a) => a.file);
       }
@@ -408,7 +408,7 @@ function governingIn(
  * the ImagePolicy (`policies`, the nearest to them) its key names: Flux's controller leaves it too.
  */
 function notSelected(covering: readonly FluxAutomation[], policies: readonly FluxSetter[]): string {
-  const selecting = covering.map(({ id, file, policySelector }) => {
+  const selectors = covering.map(({ id, file, policySelector }) => {
     const { selector, text, line } = policySelector!;
     return `${id} (${file}:${line}) ${selector === undefined ? "has one Kubernetes refuses (see the warning there)" : `selects ${text}`}`;
   });
@@ -425,7 +425,7 @@ function notSelected(covering: readonly FluxAutomation[], policies: readonly Flu
   const fix = covering.some((a) => a.policySelector!.selector !== undefined)
     ? `${relabel} so that a selector picks it, or widen the selector`
     : "fix the selector";
-  return `is left out by the spec.policySelector of ${which}: ${andList(selecting)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
+  return `is left out by the spec.policySelector of ${which}: ${andList(selectors)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
 }
 
 /** The definitions of a key a target sees, indexed for the nearest (nearestOf). */
