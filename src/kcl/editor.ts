@@ -941,19 +941,24 @@ function suffixWarning(image: ImageRef): string {
 }
 
 /**
+ * An interpolation of a variable (`${_tag}`, `${cfg.tag}`), the variable's path its first group. A format
+ * spec (`${_tag: #json}`) is no part of the name.
+ */
+const INTERPOLATED_VARIABLE = String.raw`\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?::[^}]*)?\}`;
+const TAG_VARIABLE = new RegExp(`:${INTERPOLATED_VARIABLE}$`);
+
+/**
  * The variable an interpolation takes the version of `stale` from (`_tag`, `cfg.tag` in
  * `"app:${cfg.tag}"`), written as a path; undefined when the version is anything else.
  */
 function versionVariable(body: string, stale: ImageRef): string | undefined {
   if (stale.tag !== undefined || stale.digest !== undefined) return undefined;
-  // A format spec (`${_tag: #json}`) is no part of the name.
-  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
+  return new RegExp(`${escapeRegExp(stale.name)}:${INTERPOLATED_VARIABLE}`).exec(body)?.[1];
 }
 
 /** The variable a string's tag is, where the string ends with one (`"${_registry}/app:${_tag}"`: `_tag`). */
 function tagVariable(body: string): string | undefined {
-  // A format spec (`${_tag: #json}`) is no part of the name.
-  return /:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?::[^}]*)?\}$/.exec(body)?.[1];
+  return TAG_VARIABLE.exec(body)?.[1];
 }
 
 /** A top-level string a reference may be built on (`_registry = "ghcr.io/acme"`), and its line. */
