@@ -75,3 +75,10 @@ export function addFittedList(list: Fitting<string>, noun: string, where: string
   const more = list.omitted.length;
   if (more > 0) core.summary.addRaw(leftOut(counted(more, `more ${noun}`), where), true);
 }
+
+/** "This run's warnings:" and those that fit (HTML), when there are any. Every warning is in the log too, as an annotation: the summary may show the first ones only. */
+export function addWarnings(warnings: Fitting<string>): void {
+  if (warnings.shown.length + warnings.omitted.length === 0) return;
+  core.summary.addRaw("This run's warnings:", true);
+  addFittedList(warnings, "warning", "This step's log has every one.");
+}

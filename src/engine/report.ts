@@ -94,16 +94,16 @@ function changeLine(c: Change): string {
  * except where a warning says why it was left, those set aside apart: said both, as a warning
  * that explains one file (a base in no target) must not hide that the rest is done (a re-run).
  * "Any other", not "every other": the plan does not know whether a field beside those warned about exists.
- * `fieldName` names the set specs as the face takes them; `warnings`, where the face shows the warnings: the CLI
+ * `fieldName` names the set specs as the face takes them; `warningsShown`, where the face shows the warnings: the CLI
  * prints them before this line, the Action's job summary lists them after it.
  */
-export function whyNothingChanged(plan: Plan, fieldName: FieldNamer = byFlag, warnings: "above" | "below" = "above"): string {
+export function whyNothingChanged(plan: Plan, fieldName: FieldNamer = byFlag, warningsShown: "above" | "below" = "above"): string {
   // A run brings images, setter values or set specs: without the first two, it was the specs alone.
   if (plan.images.length === 0) return `every field the ${fieldName("set")} specs name already holds its value`;
   if (plan.warnings.every(isAside)) return "every image field found already holds its new value";
   // Every incoming image, and every setter value, reached no field (no file holds it, no marker uses its key): none was found to hold its value.
-  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return `the warnings ${warnings} say why`;
-  return `the warnings ${warnings} say what was left and why; any other image field found already holds its new value`;
+  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return `the warnings ${warningsShown} say why`;
+  return `the warnings ${warningsShown} say what was left and why; any other image field found already holds its new value`;
 }
 
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */

@@ -11,7 +11,7 @@ import type { Dispatched, DispatchEvent, DispatchPlan } from "../../github/dispa
 import { counted } from "../../text/counted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
 import { writeSummaryFile } from "../summary-file.js";
-import { addFittedList, cutToBytes, firstFitting, itemBytes, leftOut, MARKUP_GROWTH, rowBytes, SUMMARY_BUDGET } from "../summary-budget.js";
+import { addFittedList, addWarnings, cutToBytes, firstFitting, itemBytes, leftOut, MARKUP_GROWTH, rowBytes, SUMMARY_BUDGET } from "../summary-budget.js";
 
 /**
  * Each repository's entry, in the order of the input, or undefined where the event was not
@@ -70,10 +70,7 @@ async function writeReport(payload: Payload, rows: readonly string[][], warnings
     core.summary.addRaw(leftOut(more, "The log says where each event was sent, and the step's error which failed."), true);
   }
   // The log annotates them; the summary is what a reader of the run opens.
-  if (warnings.length > 0) {
-    core.summary.addRaw("This run's warnings:", true);
-    addFittedList(firstFitting(warnings.map(escapeHtml), SUMMARY_BUDGET / 8, itemBytes), "warning", "This step's log has every one.");
-  }
+  addWarnings(firstFitting(warnings.map(escapeHtml), SUMMARY_BUDGET / 8, itemBytes));
   if (failure) addFailure(failure);
   await writeSummaryFile();
 }

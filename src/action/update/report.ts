@@ -21,6 +21,7 @@ import { annotationOf, type Locating } from "./annotation.js";
 import { inputOf } from "./inputs.js";
 import {
   addFittedList,
+  addWarnings,
   byteLength,
   cutToBytes,
   firstFitting,
@@ -237,13 +238,6 @@ export async function writeSummary(
 /** The run's warnings as the summary lists them: as many as a quarter of its budget holds. */
 function fittedWarnings(warnings: readonly Warning[]): Fitting<string> {
   return firstFitting(warnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
-}
-
-/** "This run's warnings:" and the list, when there are any. Every warning is in the log too, as an annotation's line: the summary may show the first ones only. */
-function addWarnings(warnings: Fitting<string>): void {
-  if (warnings.shown.length + warnings.omitted.length === 0) return;
-  core.summary.addRaw("This run's warnings:", true);
-  addFittedList(warnings, "warning", "This step's log has every one.");
 }
 
 /** Where links to commits point: the server and the repository delivered to. */
