@@ -132,6 +132,8 @@ export interface Graph {
   has(directory: string): boolean;
   /** The entries of a kustomization and of the components it includes, which tag its whole build. */
   tagsOf(k: Kustomization): readonly Tag[];
+  /** The labels a kustomization's build puts on every object it holds, its components' with its own (addedLabels). */
+  labelsOf(k: Kustomization): AddedLabels;
   /** The deployers whose images tag an incoming repository, as kustomizations. */
   readonly deployers: readonly Kustomization[];
   /** Every Flux Kustomization of the deployer files that builds a path of the tree, as a kustomization tagging nothing: read when first asked for. */
@@ -152,20 +154,8 @@ export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Gra
     }
     return parsed.get(directory);
   };
-  const tags = new Map<Kustomization, readonly Tag[]>();
-  // A component's entries apply to the build of the kustomization that includes it: each component
-  // is done before its includer (the walk's postorder), one still in progress (a cycle) adds nothing.
-  const tagsOf = (k: Kustomization): readonly Tag[] => {
-    const topDown = walk({ at }, [k], (c) => !tags.has(c), componentsOf);
-    for (const c of topDown.reverse()) {
-      const components = c.components.flatMap((path) => {
-        const component = at(path);
-        return (component && tags.get(component)) ?? [];
-      });
-      tags.set(c, [...c.tags.map((name) => ({ name, file: c.file })), ...components]);
-    }
-    return tags.get(k)!;
-  };
+  // A component's entries apply to the build of the kustomization that includes it.
+  const tagsOf = throughComponents<readonly Tag[]>(at, (k, components) => [...k.tags.map((name) => ({ name, file: k.file })), ...components.flat()]);
   const tokens = incoming.map(screenToken);
   const names = ({ text }: TextFile) => tokens.some((token) => text.includes(token));
   const hasKustomization = (directory: string) => byDirectory.has(directory);
@@ -178,12 +168,32 @@ export function graphOf(tree: KustomizeTree, incoming: readonly ImageRef[]): Gra
     at,
     has: hasKustomization,
     tagsOf,
+    labelsOf: throughComponents(at, addedLabels),
     deployers,
     fluxBuilds: () => (fluxBuilds ??= tree.deployers.flatMap(({ file, text }) => readFluxKustomizations(file, text, hasKustomization, tree))),
   };
 }
 
 const componentsOf = (k: Kustomization): readonly string[] => k.components;
+
+/**
+ * What a kustomization's build takes from itself and the components it includes (`of`, given what each of
+ * those components' builds take, in order), each kustomization worked out once. Each component is done before
+ * its includer (the walk's postorder); one still in progress (a cycle) gives nothing.
+ */
+function throughComponents<T>(at: Graph["at"], of: (k: Kustomization, components: readonly T[]) => T): (k: Kustomization) => T {
+  const done = new Map<Kustomization, T>();
+  return (k) => {
+    for (const c of walk({ at }, [k], (c) => !done.has(c), componentsOf).reverse()) {
+      const components = c.components.flatMap((path) => {
+        const component = at(path);
+        return component && done.has(component) ? [done.get(component)!] : [];
+      });
+      done.set(c, of(c, components));
+    }
+    return done.get(k)!;
+  };
+}
 
 /**
  * The kustomizations builds from `starts` go through, those `through` lets pass, each before every one it
@@ -278,7 +288,9 @@ export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[])
     return files;
   };
   let namespaced: Map<string, Map<string | undefined, BuiltNamespace>> | undefined;
-  const namespaces = (file: string): BuiltNamespace[] => [...((namespaced ??= namespacedFiles({ at }, roots, among, graph.at)).get(file)?.values() ?? [])];
+  const namespaces = (file: string): BuiltNamespace[] => [
+    ...((namespaced ??= namespacedFiles({ at, labelsOf: graph.labelsOf }, roots, among)).get(file)?.values() ?? []),
+  ];
   return { reached: () => (every ??= reached(() => true)), asWritten, namespaces };
 }
 
@@ -450,13 +462,12 @@ function listScreen(path: string): (directory: string, text: string) => boolean 
  * handed down; a base two overlays include is built into both of theirs. Labels are handed down with the
  * namespace: each kustomization's (addedLabels) go on what it builds, an outer one's over an inner one's, as
  * kustomize runs an overlay's transformers after its bases are built; of two builds giving one namespace,
- * the labels are the first's, as its `by` is. `componentAt` reads the components a kustomization includes.
+ * the labels are the first's, as its `by` is.
  */
 function namespacedFiles(
-  graph: Pick<Graph, "at">,
+  graph: Pick<Graph, "at" | "labelsOf">,
   roots: readonly Kustomization[],
   among: ReadonlySet<Kustomization>,
-  componentAt: Graph["at"],
 ): Map<string, Map<string | undefined, BuiltNamespace>> {
   const into = new Map<Kustomization | string, Map<string | undefined, BuiltNamespace>>();
   const add = (to: Kustomization | string, namespace: BuiltNamespace) => {
@@ -465,10 +476,9 @@ function namespacedFiles(
     if (!known.has(namespace.namespace)) known.set(namespace.namespace, namespace);
   };
   for (const root of roots) add(root, {});
-  const labelsOf = addedLabels(componentAt);
   for (const k of walk(graph, roots, (k) => among.has(k))) {
     const own: BuiltNamespace = k.namespace === undefined ? {} : { namespace: k.namespace, by: k.file };
-    const added = labelsOf(k);
+    const added = graph.labelsOf(k);
     const given = [...(into.get(k)?.values() ?? [])].map(({ labels: above, labelledBy: aboveBy, ...placed }): BuiltNamespace => {
       const labels = { ...added.labels, ...above };
       const labelledBy = { ...added.labelledBy, ...aboveBy };
@@ -479,28 +489,23 @@ function namespacedFiles(
   return new Map([...into].flatMap(([to, namespaces]) => (typeof to === "string" ? [[to, namespaces] as const] : [])));
 }
 
+/** The labels a build puts on every object it holds, and the kustomization (or component) file each key comes from. */
+export type AddedLabels = Required<Pick<BuiltNamespace, "labels" | "labelledBy">>;
+
 /**
- * The labels a kustomization's build puts on every object it holds: those of the components it includes (each
- * with its own components'), in order, then its own over them, as kustomize runs a component's transformers on
- * the includer's objects before the includer's own. A component still in progress (a cycle) adds nothing.
+ * The labels a kustomization's build puts on every object it holds (throughComponents' `of`): those of the
+ * components it includes (`components`, each with its own components'), in order, then its own over them, as
+ * kustomize runs a component's transformers on the includer's objects before the includer's own.
  */
-function addedLabels(at: Graph["at"]): (k: Kustomization) => Required<Pick<BuiltNamespace, "labels" | "labelledBy">> {
-  const added = new Map<Kustomization, Required<Pick<BuiltNamespace, "labels" | "labelledBy">>>();
-  return (k) => {
-    for (const c of walk({ at }, [k], (c) => !added.has(c), componentsOf).reverse()) {
-      const labels: Record<string, string> = {};
-      const labelledBy: Record<string, string> = {};
-      for (const path of c.components) {
-        const component = at(path);
-        const from = component && added.get(component);
-        Object.assign(labels, from?.labels);
-        Object.assign(labelledBy, from?.labelledBy);
-      }
-      for (const [key, value] of Object.entries(c.labels ?? {})) [labels[key], labelledBy[key]] = [value, c.file];
-      added.set(c, { labels, labelledBy });
-    }
-    return added.get(k)!;
-  };
+function addedLabels(k: Kustomization, components: readonly AddedLabels[]): AddedLabels {
+  const labels: Record<string, string> = {};
+  const labelledBy: Record<string, string> = {};
+  for (const from of components) {
+    Object.assign(labels, from.labels);
+    Object.assign(labelledBy, from.labelledBy);
+  }
+  for (const [key, value] of Object.entries(k.labels ?? {})) [labels[key], labelledBy[key]] = [value, k.file];
+  return { labels, labelledBy };
 }
 
 /**
