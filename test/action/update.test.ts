@@ -914,11 +914,13 @@ describe("update Action", () => {
   describe("where the checkout is", () => {
     it("a workspace that is not a git checkout: says to run actions/checkout first", async () => {
       workspace = await tempDir("gp-no-checkout-");
-      const result = await action({ images: `${APP}:1.2.4` });
+      const result = await action({ images: `${APP}:1.2.4`, merge: "auto" });
       expect(result.exitCode).toBe(1);
       const message = errorsOf(result)[0]?.message ?? "";
       expect(message).toMatch(/is not a git checkout: run actions\/checkout first/);
       expect(message).toContain("working-directory");
+      // The inputs' warning, annotated before the checkout was looked for, is in the failure's summary too.
+      expect(result.summary).toMatch(/is not a git checkout[\s\S]*This run's warnings:\n<ul><li>input merge \(auto\) has no effect with delivery: push/);
     });
 
     it("working-directory: a checkout in a subdirectory of the workspace (actions/checkout with path:)", async () => {

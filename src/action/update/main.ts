@@ -24,7 +24,7 @@ import { redactSummaries } from "../summary-file.js";
 import { locating, type Locating } from "./annotation.js";
 import { checkoutRoot, originUrl } from "./checkout.js";
 import { explainFailure } from "./failure.js";
-import { readUpdateInputs, requireToken } from "./inputs.js";
+import { readUpdateInputs, requireToken, type UpdateInputs } from "./inputs.js";
 import { inPayloadTerms } from "./payload-targets.js";
 import {
   annotate,
@@ -53,7 +53,12 @@ async function run(): Promise<void> {
   // The inputs' warnings name no file: where the checkout is, and so where a file would point, is not known yet.
   annotate(inputs.warnings, "in-message");
   if (inputs.payload?.source?.repository) infoUntrusted(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
+  // A failure before the delivery (no checkout, git too old) lists the inputs' warnings too, as one after it does.
+  await promote(inputs).catch((error: unknown) => fail(error, "in-message", undefined, inputs.warnings));
+}
 
+/** Checks the checkout, plans, delivers and reports; a failure of the delivery is failed here, with what landed and the run's warnings. */
+async function promote(inputs: UpdateInputs): Promise<void> {
   // Read before git first runs, so that a runner without git says so; checked before git first talks to origin.
   const gitVersion = await readGitVersion();
   // Checked before anything lands, not at the first API call, which may come after a push.
