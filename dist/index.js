@@ -47071,10 +47071,20 @@ function warnUnpairedRepositories(parameters, incoming, file, plan, naming = "pa
 }
 var READ_ELSEWHERE = /* @__PURE__ */ new Set(["image", "name", "newName"]);
 function warnUnpairedValues(map2, path6, incoming, file, plan) {
+  if (!map2.pairs.some(({ value }) => isFlowScalar(value) && mayNameIncoming(value.text, incoming))) return;
   const keys = map2.pairs.flatMap(
     ({ key, value }) => key.kind === "scalar" && /^[A-Za-z_][\w-]*$/.test(key.text) && !READ_ELSEWHERE.has(key.text) ? [[key.text, { node: value, path: [...path6, key.text], inFlow: map2.flow }]] : []
   );
   warnUnpairedRepositories(keys, incoming, file, plan, "key");
+}
+var lastSegments = /* @__PURE__ */ new WeakMap();
+function mayNameIncoming(text2, incoming) {
+  let names = lastSegments.get(incoming);
+  if (names === void 0) {
+    names = [...incoming.keys()].map((repository) => repository.slice(repository.lastIndexOf("/") + 1));
+    lastSegments.set(incoming, names);
+  }
+  return names.some((name) => text2.endsWith(name));
 }
 function readsAsTag(name, value) {
   const [, leaf] = leafOf(name);
@@ -47729,11 +47739,10 @@ var DocumentReader = class {
     } catch (error2) {
       if (!(error2 instanceof LabelSelectorError)) throw error2;
       const at = ["spec", "policySelector", ...error2.path];
-      const field2 = at.map((step) => typeof step === "number" ? `[${step}]` : `.${step}`).join("").slice(1);
       this.warnings.push({
         file: this.file,
         line: this.fieldLine(at),
-        message: `ImageUpdateAutomation ${id}: ${field2}: ${error2.message}; Flux's controller refuses the selector and sets no marker, so none is set under ./${path6} by it`
+        message: `ImageUpdateAutomation ${id}: ${formatPath(at)}: ${error2.message}; Flux's controller refuses the selector and sets no marker, so none is set under ./${path6} by it`
       });
       return { selector: void 0, text: "not valid", line: this.fieldLine(["spec", "policySelector"]) };
     }
@@ -47914,6 +47923,9 @@ function updatesFile({ treePath }, file) {
 function selectsPolicy({ policySelector }, setter) {
   if (policySelector === void 0) return true;
   return policySelector.selector !== void 0 && selects(policySelector.selector, setter.labels ?? {});
+}
+function selectingAutomations(covering, nearest) {
+  return covering.filter((a) => a.policySelector === void 0 || nearest([a.file]).some((setter) => selectsPolicy(a, setter)));
 }
 function runningAutomations(automations, changed) {
   return [...new Set(automations.flatMap((a) => a.running && changed.some((file) => updatesFile(a, file)) ? [a.running] : []))];
@@ -50902,11 +50914,11 @@ function unifiedDiff(path6, before, after, context4 = 3) {
 function shownValue(value) {
   return value === void 0 ? "(none)" : value === "" ? '""' : value.replace(/\s*\n\s*/g, " ");
 }
-function whyNothingChanged(plan, fieldName = byFlag, warnings = "above") {
+function whyNothingChanged(plan, fieldName = byFlag, warningsShown = "above") {
   if (plan.images.length === 0) return `every field the ${fieldName("set")} specs name already holds its value`;
   if (plan.warnings.every(isAside)) return "every image field found already holds its new value";
-  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return `the warnings ${warnings} say why`;
-  return `the warnings ${warnings} say what was left and why; any other image field found already holds its new value`;
+  if (plan.warnings.filter((w) => w.kind === "unreached").length >= plan.images.length) return `the warnings ${warningsShown} say why`;
+  return `the warnings ${warningsShown} say what was left and why; any other image field found already holds its new value`;
 }
 
 // src/engine/overrides.ts
@@ -52218,12 +52230,14 @@ function suffixWarning(image) {
   const why = "before the suffix a digest would make no image reference";
   return image.tag === void 0 ? `so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${why})` : `so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${why}, and it is ${image.tag}'s, not the suffixed tag's)`;
 }
+var INTERPOLATED_VARIABLE = String.raw`\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?::[^}]*)?\}`;
+var TAG_VARIABLE = new RegExp(`:${INTERPOLATED_VARIABLE}$`);
 function versionVariable(body, stale) {
   if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
-  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
+  return new RegExp(`${escapeRegExp(stale.name)}:${INTERPOLATED_VARIABLE}`).exec(body)?.[1];
 }
 function tagVariable(body) {
-  return /:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?::[^}]*)?\}$/.exec(body)?.[1];
+  return TAG_VARIABLE.exec(body)?.[1];
 }
 var CONCATENATED_PATHS = ['/" + "', "/' + '"];
 function literalAt(tokens, token) {
@@ -53014,18 +53028,7 @@ function graphOf(tree, incoming) {
     }
     return parsed.get(directory);
   };
-  const tags = /* @__PURE__ */ new Map();
-  const tagsOf = (k) => {
-    const topDown = walk3({ at }, [k], (c) => !tags.has(c), componentsOf);
-    for (const c of topDown.reverse()) {
-      const components = c.components.flatMap((path6) => {
-        const component = at(path6);
-        return (component && tags.get(component)) ?? [];
-      });
-      tags.set(c, [...c.tags.map((name) => ({ name, file: c.file })), ...components]);
-    }
-    return tags.get(k);
-  };
+  const tagsOf = throughComponents(at, (k, components) => [...k.tags.map((name) => ({ name, file: k.file })), ...components.flat()]);
   const tokens = incoming.map(screenToken);
   const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
   const hasKustomization = (directory) => byDirectory.has(directory);
@@ -53038,11 +53041,25 @@ function graphOf(tree, incoming) {
     at,
     has: hasKustomization,
     tagsOf,
+    labelsOf: throughComponents(at, addedLabels),
     deployers,
     fluxBuilds: () => fluxBuilds ??= tree.deployers.flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, hasKustomization, tree))
   };
 }
 var componentsOf = (k) => k.components;
+function throughComponents(at, of) {
+  const done = /* @__PURE__ */ new Map();
+  return (k) => {
+    for (const c of walk3({ at }, [k], (c2) => !done.has(c2), componentsOf).reverse()) {
+      const components = c.components.flatMap((path6) => {
+        const component = at(path6);
+        return component && done.has(component) ? [done.get(component)] : [];
+      });
+      done.set(c, of(c, components));
+    }
+    return done.get(k);
+  };
+}
 function walk3({ at }, starts, through = () => true, via = (k) => [...k.resources, ...k.components]) {
   const done = [];
   const seen = /* @__PURE__ */ new Set();
@@ -53093,7 +53110,9 @@ function buildsOf(graph, kustomizations) {
     return files;
   };
   let namespaced;
-  const namespaces = (file) => [...(namespaced ??= namespacedFiles({ at }, roots, among, graph.at)).get(file)?.values() ?? []];
+  const namespaces = (file) => [
+    ...(namespaced ??= namespacedFiles({ at, labelsOf: graph.labelsOf }, roots, among)).get(file)?.values() ?? []
+  ];
   return { reached: () => every ??= reached(() => true), asWritten: asWritten2, namespaces };
 }
 function namespacesOf(tree) {
@@ -53196,7 +53215,7 @@ function listScreen(path6) {
     return text2.includes(tail);
   };
 }
-function namespacedFiles(graph, roots, among, componentAt) {
+function namespacedFiles(graph, roots, among) {
   const into = /* @__PURE__ */ new Map();
   const add = (to, namespace) => {
     const known = into.get(to) ?? /* @__PURE__ */ new Map();
@@ -53204,10 +53223,9 @@ function namespacedFiles(graph, roots, among, componentAt) {
     if (!known.has(namespace.namespace)) known.set(namespace.namespace, namespace);
   };
   for (const root of roots) add(root, {});
-  const labelsOf2 = addedLabels(componentAt);
   for (const k of walk3(graph, roots, (k2) => among.has(k2))) {
     const own = k.namespace === void 0 ? {} : { namespace: k.namespace, by: k.file };
-    const added = labelsOf2(k);
+    const added = graph.labelsOf(k);
     const given = [...into.get(k)?.values() ?? []].map(({ labels: above, labelledBy: aboveBy, ...placed }) => {
       const labels = { ...added.labels, ...above };
       const labelledBy = { ...added.labelledBy, ...aboveBy };
@@ -53217,23 +53235,15 @@ function namespacedFiles(graph, roots, among, componentAt) {
   }
   return new Map([...into].flatMap(([to, namespaces]) => typeof to === "string" ? [[to, namespaces]] : []));
 }
-function addedLabels(at) {
-  const added = /* @__PURE__ */ new Map();
-  return (k) => {
-    for (const c of walk3({ at }, [k], (c2) => !added.has(c2), componentsOf).reverse()) {
-      const labels = {};
-      const labelledBy = {};
-      for (const path6 of c.components) {
-        const component = at(path6);
-        const from = component && added.get(component);
-        Object.assign(labels, from?.labels);
-        Object.assign(labelledBy, from?.labelledBy);
-      }
-      for (const [key, value] of Object.entries(c.labels ?? {})) [labels[key], labelledBy[key]] = [value, c.file];
-      added.set(c, { labels, labelledBy });
-    }
-    return added.get(k);
-  };
+function addedLabels(k, components) {
+  const labels = {};
+  const labelledBy = {};
+  for (const from of components) {
+    Object.assign(labels, from.labels);
+    Object.assign(labelledBy, from.labelledBy);
+  }
+  for (const [key, value] of Object.entries(k.labels ?? {})) [labels[key], labelledBy[key]] = [value, k.file];
+  return { labels, labelledBy };
 }
 function ownLabels(root) {
   const pairsOf = (node2) => node2?.kind === "map" ? node2.pairs.flatMap((pair) => {
@@ -54432,9 +54442,11 @@ function malformedSets(sets, fieldName, texts) {
 async function malformedSetsIn(listed, sets, fieldName) {
   const malformed2 = malformedSets(sets, fieldName);
   if (malformed2.length === 0) return malformed2;
+  const tree = await listTree(listed).catch(() => void 0);
+  const present = new Set(tree?.files);
   const texts = /* @__PURE__ */ new Map();
   for (const file of new Set(malformed2.flatMap((issue2) => issue2.file ?? []))) {
-    const text2 = await readText(listed, file).catch(() => void 0);
+    const text2 = tree && present.has(file) ? await readText(tree.source, file).catch(() => void 0) : void 0;
     if (text2 !== void 0) texts.set(file, text2);
   }
   return malformedSets(sets, fieldName, texts);
@@ -54530,10 +54542,11 @@ function fluxPoliciesAt(flux, config, path6, repository, seen) {
     if (ofRepository.length === 0) continue;
     const namespace = key.slice(0, key.indexOf(":"));
     const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path6));
-    const selecting = covering.filter((a) => nearestSetters([a.file], ofRepository).some((setter) => selectsPolicy(a, setter)));
+    const nearest = nearestOf(ofRepository);
+    const selecting = selectingAutomations(covering, nearest);
     if (covering.length > 0 && selecting.length === 0) continue;
     const from = selecting.length > 0 ? selecting.map((a) => a.file) : [path6];
-    for (const setter of nearestSetters(from, ofRepository)) keyOf.set(setter, key);
+    for (const setter of nearest(from)) keyOf.set(setter, key);
   }
   if (keyOf.size === 0) return [];
   return nearestSetters(updatingFrom(automations, path6), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
@@ -54628,7 +54641,7 @@ function governingIn(owner, candidates2, everyAutomation, configPath, ownerOf) {
         const above = ["", ...[...path6.matchAll(/\//g)].map((slash) => path6.slice(0, slash.index))];
         const covering = [.../* @__PURE__ */ new Set([...above.flatMap((directory2) => ofNamespace?.get(directory2) ?? []), ...own ?? []])].sort((a, b) => a - b).map((i) => automations[i]);
         const { nearest } = defined;
-        const selecting = covering.filter((a) => a.policySelector === void 0 || nearest([a.file]).some((setter) => selectsPolicy(a, setter)));
+        const selecting = selectingAutomations(covering, nearest);
         if (covering.length > 0 && selecting.length === 0) leftOut2 = notSelected(covering, nearest(covering.map((a) => a.file)));
         from = selecting.map((a) => a.file);
       }
@@ -54643,7 +54656,7 @@ function governingIn(owner, candidates2, everyAutomation, configPath, ownerOf) {
   };
 }
 function notSelected(covering, policies) {
-  const selecting = covering.map(({ id, file, policySelector }) => {
+  const selectors = covering.map(({ id, file, policySelector }) => {
     const { selector, text: text2, line } = policySelector;
     return `${id} (${file}:${line}) ${selector === void 0 ? "has one Kubernetes refuses (see the warning there)" : `selects ${text2}`}`;
   });
@@ -54657,7 +54670,7 @@ function notSelected(covering, policies) {
   const which2 = covering.length === 1 ? "the ImageUpdateAutomation that updates this file" : "the ImageUpdateAutomation objects that update this file";
   const relabel = policies.some((p) => p.labelledBy) ? "label the ImagePolicy, or change the labels its kustomization adds," : "label the ImagePolicy";
   const fix = covering.some((a) => a.policySelector.selector !== void 0) ? `${relabel} so that a selector picks it, or widen the selector` : "fix the selector";
-  return `is left out by the spec.policySelector of ${which2}: ${andList(selecting)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
+  return `is left out by the spec.policySelector of ${which2}: ${andList(selectors)}, and its ImagePolicy is at ${andList(labelled)}; the marked value is left as it is, as Flux leaves it (${fix})`;
 }
 function seenOf(key, all, seen, owner, configPath, ownerOf) {
   const candidates2 = all.filter((c) => seen(c.flux.file));
@@ -58856,6 +58869,11 @@ function addFittedList(list, noun, where2) {
   const more = list.omitted.length;
   if (more > 0) summary.addRaw(leftOut(counted(more, `more ${noun}`), where2), true);
 }
+function addWarnings(warnings) {
+  if (warnings.shown.length + warnings.omitted.length === 0) return;
+  summary.addRaw("This run's warnings:", true);
+  addFittedList(warnings, "warning", "This step's log has every one.");
+}
 
 // src/action/update/report.ts
 var code = (s) => `<code>${escapeHtml(s)}</code>`;
@@ -59005,11 +59023,6 @@ async function writeSummary(result, links, dryRun2, inputWarnings = []) {
 function fittedWarnings(warnings) {
   return firstFitting(warnings.map(describeLocated), SUMMARY_BUDGET / 4, itemBytes);
 }
-function addWarnings(warnings) {
-  if (warnings.shown.length + warnings.omitted.length === 0) return;
-  summary.addRaw("This run's warnings:", true);
-  addFittedList(warnings, "warning", "This step's log has every one.");
-}
 function commitUrl(at, sha) {
   return `${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${sha}`;
 }
@@ -59067,6 +59080,9 @@ async function run() {
   const inputs = readUpdateInputs(core_exports, { eventName: context2.eventName, payload: context2.payload });
   annotate(inputs.warnings, "in-message");
   if (inputs.payload?.source?.repository) infoUntrusted(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
+  await promote(inputs).catch((error2) => fail2(error2, "in-message", void 0, inputs.warnings));
+}
+async function promote(inputs) {
   const gitVersion = await readGitVersion();
   apiUrlFromEnv(process.env);
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);

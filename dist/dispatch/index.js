@@ -34398,6 +34398,11 @@ function addFittedList(list, noun, where) {
   const more = list.omitted.length;
   if (more > 0) summary.addRaw(leftOut2(counted(more, `more ${noun}`), where), true);
 }
+function addWarnings(warnings) {
+  if (warnings.shown.length + warnings.omitted.length === 0) return;
+  summary.addRaw("This run's warnings:", true);
+  addFittedList(warnings, "warning", "This step's log has every one.");
+}
 
 // src/action/dispatch/report.ts
 function perRepository(repositories, dispatched) {
@@ -34434,10 +34439,7 @@ async function writeReport(payload, rows, warnings, failure) {
     const more = counted(table.omitted.length, "more repository", "more repositories");
     summary.addRaw(leftOut2(more, "The log says where each event was sent, and the step's error which failed."), true);
   }
-  if (warnings.length > 0) {
-    summary.addRaw("This run's warnings:", true);
-    addFittedList(firstFitting(warnings.map(escapeHtml), SUMMARY_BUDGET / 8, itemBytes), "warning", "This step's log has every one.");
-  }
+  addWarnings(firstFitting(warnings.map(escapeHtml), SUMMARY_BUDGET / 8, itemBytes));
   if (failure) addFailure(failure);
   await writeSummaryFile();
 }

@@ -24,7 +24,7 @@ export { applySet } from "./engine/apply-set.js";
 export { directorySource, memorySource, type TextFile, type TreeSource } from "./engine/source.js";
 export { nothingToUpdate, RequestError, validateRequest, type FieldNamer, type FileOverride, type KnownImages, type NamedField, type RequestField, type RequestSwitch, type RequestIssue, type UpdateRequest, type ValidRequest, } from "./engine/request.js";
 export { ConfigError, parseConfig, type Config, type Delivery, type DeliveryMode, type MergeMethod, type MergeMode, type OverrideConfig, type OverridePart, type SetterConfig, type Target, type TargetImage, } from "./engine/config.js";
-export { fluxSetters, type FluxAutomation, type FluxSetter, type PolicySelector } from "./engine/flux-objects.js";
+export { fluxSetters, type FluxAutomation, type FluxSetter, type PolicySelector, type SourceLine } from "./engine/flux-objects.js";
 export type { LabelOperator, LabelRequirement, LabelSelector } from "./engine/label-selector.js";
 export type { BuiltNamespace } from "./engine/kustomize-graph.js";
 export { buildPayload, imagesFromMetadata, parsePayload, PayloadError, sourceFromEnv, type DispatchKind, type Payload, type PayloadInput, type PayloadSource, } from "./engine/payload.js";

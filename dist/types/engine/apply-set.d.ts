@@ -18,12 +18,8 @@ export declare function applySet(file: string, text: string, spec: string, optio
     readonly create?: boolean;
 }): EditResult;
 /**
- * The `--set` specs their file's grammar cannot read (the grammar does not depend on the file's contents), each at its file, the request's;
- * `fieldName` names the request's fields in the advice, as its face does, and `texts` (by file, where read) what a file renames (setSpecError).
- */
-export declare function malformedSets(sets: readonly FileOverride[], fieldName?: FieldNamer, texts?: ReadonlyMap<string, string>): RequestIssue[];
-/**
  * malformedSets of a run over `listed`, refused before the tree is read; the advice reads the files the malformed specs
- * name, where the tree has them (a rename in a kustomization's `images:`): a file it cannot read gives none.
+ * name, where the tree has them (a rename in a kustomization's `images:`): read as listTree reads them, so a link
+ * (out of the tree, too) or a name the source leaves out gives none, as a file it cannot read does.
  */
 export declare function malformedSetsIn(listed: TreeSource, sets: readonly FileOverride[], fieldName?: FieldNamer): Promise<RequestIssue[]>;

@@ -14,7 +14,7 @@ export interface FluxSetter {
     /** The ImageRepository's `spec.exclusionList` (Go regexes, unanchored): matching tags are refused. */
     readonly exclusionList: readonly GoRegexp[];
     /** Where each exclusionList pattern is written (its entry; the ImageRepository for Flux's default): what a warning that it excludes a tag points at. */
-    readonly exclusionSites: readonly Site[];
+    readonly exclusionSites: readonly SourceLine[];
     /** Where the ImagePolicy is. */
     readonly file: string;
     readonly line: number;
@@ -58,7 +58,7 @@ export declare function mayHoldFluxObjects(text: string): boolean;
  */
 export declare function withoutFluxImageObjects(text: string): string;
 /** A file and a 1-based line in it. */
-export interface Site {
+export interface SourceLine {
     readonly file: string;
     readonly line: number;
 }
@@ -88,6 +88,11 @@ export declare function nearestOf(setters: readonly FluxSetter[]): (from: readon
 export declare function updatesFile({ treePath }: FluxAutomation, file: string): boolean;
 /** Whether an automation sets the markers of an ImagePolicy (`setter`, of its namespace): its spec.policySelector selects it. */
 export declare function selectsPolicy({ policySelector }: FluxAutomation, setter: FluxSetter): boolean;
+/**
+ * Of the automations `covering` a file, those that set its marker: each only for the ImagePolicy nearest to
+ * it (`nearest`, its own cluster's) that its spec.policySelector selects. None where all of them leave it out.
+ */
+export declare function selectingAutomations(covering: readonly FluxAutomation[], nearest: (from: readonly string[]) => readonly FluxSetter[]): FluxAutomation[];
 /** The warnings of the automations not suspended that update a file of `changed`: there both would commit. */
 export declare function runningAutomations(automations: readonly FluxAutomation[], changed: readonly string[]): AsideWarning[];
 /** `a.yaml:2, b.yaml:9 and c.yaml:4`. */

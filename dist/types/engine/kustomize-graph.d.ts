@@ -85,6 +85,8 @@ export interface Graph {
     has(directory: string): boolean;
     /** The entries of a kustomization and of the components it includes, which tag its whole build. */
     tagsOf(k: Kustomization): readonly Tag[];
+    /** The labels a kustomization's build puts on every object it holds, its components' with its own (addedLabels). */
+    labelsOf(k: Kustomization): AddedLabels;
     /** The deployers whose images tag an incoming repository, as kustomizations. */
     readonly deployers: readonly Kustomization[];
     /** Every Flux Kustomization of the deployer files that builds a path of the tree, as a kustomization tagging nothing: read when first asked for. */
@@ -159,4 +161,6 @@ export declare function listedAs(graph: Pick<Graph, "at">, file: string): string
  * are not parsed). Each kustomization is gone up from once, however many of the files it is above.
  */
 export declare function buildsReaching(tree: KustomizeTree, graph: Graph, files: Iterable<string>): Builds;
+/** The labels a build puts on every object it holds, and the kustomization (or component) file each key comes from. */
+export type AddedLabels = Required<Pick<BuiltNamespace, "labels" | "labelledBy">>;
 export {};

@@ -44,10 +44,10 @@ export declare function shownValue(value: string | undefined): string;
  * except where a warning says why it was left, those set aside apart: said both, as a warning
  * that explains one file (a base in no target) must not hide that the rest is done (a re-run).
  * "Any other", not "every other": the plan does not know whether a field beside those warned about exists.
- * `fieldName` names the set specs as the face takes them; `warnings`, where the face shows the warnings: the CLI
+ * `fieldName` names the set specs as the face takes them; `warningsShown`, where the face shows the warnings: the CLI
  * prints them before this line, the Action's job summary lists them after it.
  */
-export declare function whyNothingChanged(plan: Plan, fieldName?: FieldNamer, warnings?: "above" | "below"): string;
+export declare function whyNothingChanged(plan: Plan, fieldName?: FieldNamer, warningsShown?: "above" | "below"): string;
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
 export declare function humanReport(plan: Plan, options?: {
     diff?: boolean | undefined;
