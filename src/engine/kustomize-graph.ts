@@ -299,11 +299,12 @@ export function buildsOf(graph: Graph, kustomizations: readonly Kustomization[])
  * start at the kustomizations nothing includes and at the Flux Kustomizations (fluxBuilds): one builds the kustomization
  * at its path into its targetNamespace, and that kustomization, which kustomize-controller builds, is then no build of its
  * own. None for any file of a tree where nothing may set a namespace or labels. Only the kustomizations above the file are read
- * (upward), as every build reaching it starts among them and passes through none but them.
+ * (upward), as every build reaching it starts among them and passes through none but them. Without `labelled` (no automation
+ * selects policies by their labels) no labels are worked out, and a tree whose kustomizations set labels alone is not read.
  */
-export function namespacesOf(tree: KustomizeTree): (file: string) => readonly BuiltNamespace[] {
+export function namespacesOf(tree: KustomizeTree, labelled = true): (file: string) => readonly BuiltNamespace[] {
   // `abels` is in `labels:` and `commonLabels:`.
-  const mayPlace = ({ text }: TextFile) => text.includes("namespace") || text.includes("abels");
+  const mayPlace = ({ text }: TextFile) => text.includes("namespace") || (labelled && text.includes("abels"));
   if (!tree.kustomizations.some(mayPlace) && !tree.deployers.some(({ text }) => mayGiveNamespace(text))) return () => [];
   let read: { graph: Graph; above: Upward; place: (k: Kustomization) => number } | undefined;
   const known = new Map<string, readonly BuiltNamespace[]>();
@@ -311,7 +312,8 @@ export function namespacesOf(tree: KustomizeTree): (file: string) => readonly Bu
     const namespaces = known.get(file);
     if (namespaces) return namespaces;
     if (!read) {
-      const graph = graphOf(tree, []);
+      const all = graphOf(tree, []);
+      const graph = labelled ? all : { ...all, labelsOf: () => NO_LABELS };
       const fluxBuilds = graph.fluxBuilds();
       const places = new Map<Kustomization | string, number>([...graph.directories, ...fluxBuilds].map((k, i) => [k, i]));
       read = { graph, above: upward(tree, graph, fluxBuilds), place: (k) => places.get(k) ?? places.get(posix.dirname(k.file))! };
@@ -491,6 +493,8 @@ function namespacedFiles(
 
 /** The labels a build puts on every object it holds, and the kustomization (or component) file each key comes from. */
 export type AddedLabels = Required<Pick<BuiltNamespace, "labels" | "labelledBy">>;
+
+const NO_LABELS: AddedLabels = { labels: {}, labelledBy: {} };
 
 /**
  * The labels a kustomization's build puts on every object it holds (throughComponents' `of`): those of the

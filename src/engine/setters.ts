@@ -114,10 +114,12 @@ export function resolveSetters(
 } {
   const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot, ownerOf } = run;
   const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text));
+  // The labels builds add are read by a spec.policySelector only: a tree whose automations have none is not read for them.
+  const selecting = docs.some(([, text]) => text.includes("policySelector"));
   const flux = fluxSetters(
     docs.map(([file, text]) => ({ file, text })),
     treeRoot,
-    tree && namespacesOf(tree),
+    tree && namespacesOf(tree, selecting),
   );
   warnings.push(...flux.warnings);
   const definitions = new Map<string, Definition[]>();

@@ -58,7 +58,8 @@ async function knownImagesIn(listed: TreeSource, request: UpdateRequest): Promis
   const screened = await readScreened(source, yaml, (_, text) => mayHoldFluxObjects(text) || mayGiveNamespace(text), []);
   const texts = new Map(yaml.flatMap((path, i) => (screened[i] === undefined ? [] : [[path, screened[i]!] as const])));
   const docs = [...texts].flatMap(([file, text]) => (mayHoldFluxObjects(text) ? [{ file, text }] : []));
-  const flux = docs.length === 0 ? undefined : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)(false)));
+  // Only the repository each key sets is read here, not which policies an automation selects: no labels are worked out.
+  const flux = docs.length === 0 ? undefined : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)(false), false));
   const setters = new Map<string, Pick<ImageRef, "name">>();
   for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]!);
   for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);

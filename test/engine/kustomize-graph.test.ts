@@ -381,6 +381,17 @@ describe("namespacesOf: the namespaces the tree's builds put a file's objects in
     ]);
   });
 
+  it("works out no labels where no automation selects by them (`labelled` false): the namespace alone, and none from a tree setting labels alone", () => {
+    const tree = treeOf({ "prod/kustomization.yaml": "namespace: prod\nresources: [policy.yaml]\ncommonLabels: {env: prod}\n" });
+    expect([namespacesOf(tree)("prod/policy.yaml"), namespacesOf(tree, false)("prod/policy.yaml")]).toEqual([
+      [{ namespace: "prod", by: "prod/kustomization.yaml", labels: { env: "prod" }, labelledBy: { env: "prod/kustomization.yaml" } }],
+      [{ namespace: "prod", by: "prod/kustomization.yaml" }],
+    ]);
+    expect(namespacesOf(treeOf({ "plain/kustomization.yaml": "resources: [policy.yaml]\ncommonLabels: {env: prod}\n" }), false)("plain/policy.yaml")).toEqual(
+      [],
+    );
+  });
+
   it("goes down a chain of includes as long as a tree makes it", () => {
     const tree = chain(20_000);
     const first = tree.kustomizations[0]!;
