@@ -53115,8 +53115,8 @@ function buildsOf(graph, kustomizations) {
   ];
   return { reached: () => every ??= reached(() => true), asWritten: asWritten2, namespaces };
 }
-function namespacesOf(tree) {
-  const mayPlace = ({ text: text2 }) => text2.includes("namespace") || text2.includes("abels");
+function namespacesOf(tree, labelled = true) {
+  const mayPlace = ({ text: text2 }) => text2.includes("namespace") || labelled && text2.includes("abels");
   if (!tree.kustomizations.some(mayPlace) && !tree.deployers.some(({ text: text2 }) => mayGiveNamespace(text2))) return () => [];
   let read;
   const known = /* @__PURE__ */ new Map();
@@ -53124,7 +53124,8 @@ function namespacesOf(tree) {
     const namespaces = known.get(file);
     if (namespaces) return namespaces;
     if (!read) {
-      const graph2 = graphOf(tree, []);
+      const all = graphOf(tree, []);
+      const graph2 = labelled ? all : { ...all, labelsOf: () => NO_LABELS };
       const fluxBuilds = graph2.fluxBuilds();
       const places = new Map([...graph2.directories, ...fluxBuilds].map((k, i) => [k, i]));
       read = { graph: graph2, above: upward(tree, graph2, fluxBuilds), place: (k) => places.get(k) ?? places.get(posix3.dirname(k.file)) };
@@ -53235,6 +53236,7 @@ function namespacedFiles(graph, roots, among) {
   }
   return new Map([...into].flatMap(([to, namespaces]) => typeof to === "string" ? [[to, namespaces]] : []));
 }
+var NO_LABELS = { labels: {}, labelledBy: {} };
 function addedLabels(k, components) {
   const labels = {};
   const labelledBy = {};
@@ -54425,7 +54427,7 @@ async function knownImagesIn(listed, request2) {
   const screened = await readScreened(source, yaml, (_, text2) => mayHoldFluxObjects(text2) || mayGiveNamespace(text2), []);
   const texts = new Map(yaml.flatMap((path6, i) => screened[i] === void 0 ? [] : [[path6, screened[i]]]));
   const docs = [...texts].flatMap(([file, text2]) => mayHoldFluxObjects(text2) ? [{ file, text: text2 }] : []);
-  const flux = docs.length === 0 ? void 0 : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)(false)));
+  const flux = docs.length === 0 ? void 0 : fluxSetters(docs, treeRoot, namespacesOf(await kustomizationsIn(source, files, texts, treeRoot)(false), false));
   const setters = /* @__PURE__ */ new Map();
   for (const [key, defined] of flux?.setters ?? []) if (new Set(defined.map((d) => d.repository)).size === 1) setters.set(key, defined[0]);
   for (const [key, setter] of config?.setters ?? []) setters.set(key, setter);
@@ -54456,10 +54458,11 @@ async function malformedSetsIn(listed, sets, fieldName) {
 function resolveSetters(run2, texts, warnings, tree) {
   const { valid, config, configPath, inScope, keptOut, allowDowngrade, treeRoot, ownerOf } = run2;
   const docs = [...texts].filter(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldFluxObjects(text2));
+  const selecting = docs.some(([, text2]) => text2.includes("policySelector"));
   const flux = fluxSetters(
     docs.map(([file, text2]) => ({ file, text: text2 })),
     treeRoot,
-    tree && namespacesOf(tree)
+    tree && namespacesOf(tree, selecting)
   );
   warnings.push(...flux.warnings);
   const definitions = /* @__PURE__ */ new Map();

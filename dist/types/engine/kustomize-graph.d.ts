@@ -132,9 +132,10 @@ export declare function buildsOf(graph: Graph, kustomizations: readonly Kustomiz
  * start at the kustomizations nothing includes and at the Flux Kustomizations (fluxBuilds): one builds the kustomization
  * at its path into its targetNamespace, and that kustomization, which kustomize-controller builds, is then no build of its
  * own. None for any file of a tree where nothing may set a namespace or labels. Only the kustomizations above the file are read
- * (upward), as every build reaching it starts among them and passes through none but them.
+ * (upward), as every build reaching it starts among them and passes through none but them. Without `labelled` (no automation
+ * selects policies by their labels) no labels are worked out, and a tree whose kustomizations set labels alone is not read.
  */
-export declare function namespacesOf(tree: KustomizeTree): (file: string) => readonly BuiltNamespace[];
+export declare function namespacesOf(tree: KustomizeTree, labelled?: boolean): (file: string) => readonly BuiltNamespace[];
 /** The kustomizations above a path (upward's). */
 export interface Upward {
     /** The kustomizations listing a path: a file, or a kustomization's directory, by which its includers list it. */
