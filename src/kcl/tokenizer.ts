@@ -426,8 +426,9 @@ export function tokenize(text: string): Tokens {
       case 93:
       case 125:
         k = c === 41 ? T.RParen : c === 93 ? T.RBracket : T.RBrace;
-        // Each closing kind is its opening kind + 1.
-        if (openBrackets.length === 0 || out.kind[openBrackets[openBrackets.length - 1]!] !== k - 1) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
+        // Each closing kind is its opening kind + 1. A stray or mismatched one is refused in KCL's lexer's words, which depend on the closer.
+        if (openBrackets.length === 0 || out.kind[openBrackets[openBrackets.length - 1]!] !== k - 1)
+          fail(source, i, c === 41 ? "error nesting on close paren" : c === 125 ? "error nesting on close brace" : "mismatched closing delimiter");
         out.match[openBrackets.pop()!] = out.count;
         break;
       case 44:

@@ -201,8 +201,11 @@ describe("tokenize", () => {
     ['a = "x\\\\y\rb = 1"\r', "unterminated string", 1, 5],
     ['a = """never closed\n', "unterminated triple-quoted string", 1, 5],
     ["a = (1\n", "'(' is never closed", 1, 5],
-    ["a = 1)\n", "unmatched ')'", 1, 6],
-    ["a = (1]\n", "unmatched ']'", 1, 7],
+    // A stray or mismatched closer, in KCL's lexer's words for each (crates/parser/src/lexer/mod.rs).
+    ["a = 1)\n", "error nesting on close paren", 1, 6],
+    ["a = [1}\n", "error nesting on close brace", 1, 7],
+    ["a = {b = 1}}\n", "error nesting on close brace", 1, 12],
+    ["a = (1]\n", "mismatched closing delimiter", 1, 7],
     ["a = 1x\n", 'invalid number "1x"', 1, 5],
     ["a = $ + 1\n", "'$' must start an identifier", 1, 5],
     ["if a:\n        b = 1\n    c = 2\n", "unindent does not match any outer indentation level", 3, 5],
