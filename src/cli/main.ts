@@ -540,7 +540,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === "dispatch" && asksForJson(rest)) printJson(io, failureReport(error));
     if (error instanceof UsageError) {
       const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
-      io.stderr(`${formatError({ message: error.message })}\nRun '${help}' for usage.\n`);
+      // A refusal that finds several things says one a line (dispatch's --image and its advice): each an error, as update says its issues.
+      const said = error.message.split("\n").map((line) => `${formatError({ message: line })}\n`);
+      io.stderr(`${said.join("")}Run '${help}' for usage.\n`);
       return EXIT_USAGE;
     }
     // A --payload that is not valid is bad input from the user, as an --image that is not one is.

@@ -298,6 +298,18 @@ describe("gitops-promote dispatch checks every flag's value before it sends, --d
     expect(await dispatch([...argv, "--dry-run"])).toEqual(refusal);
   });
 
+  it("says each thing a refusal finds as an error of its own line, as update does", async () => {
+    const refused = await dispatch(["--target", "a b", "--target", "c d"]);
+    expect(refused).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        `error: --target: "a b" is not a target name: it must start with a letter or digit and hold only letters, digits, '.', '_' and '-'\n` +
+        `error: --target: "c d" is not a target name: it must start with a letter or digit and hold only letters, digits, '.', '_' and '-'\n` +
+        "Run 'gitops-promote dispatch --help' for usage.\n",
+    });
+  });
+
   it("fails a dry run whose payload cannot be printed (a full disk): the payload is all it makes", async () => {
     const full = new Writable({
       write: (_chunk, _encoding, callback) => callback(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" })),
