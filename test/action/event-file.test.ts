@@ -38,14 +38,15 @@ describe("eventFileError", () => {
 /**
  * An Action's entry run from source, as the bundle runs it (the entry's imports load @actions/github
  * before its run starts), with an event file that is not JSON: its exit code, logs, outputs and summary.
+ * `env` overrides the runner's variables (GITHUB_STEP_SUMMARY "" is a runner without job summaries).
  */
-async function runWithEventNotJson(entry: string, inputs: Record<string, string>) {
+async function runWithEventNotJson(entry: string, inputs: Record<string, string>, env: Record<string, string> = {}) {
   const dir = await tempDir("gp-event-");
   const files = { event: join(dir, "event.json"), output: join(dir, "output"), summary: join(dir, "summary") };
   await writeFile(files.event, "not json {");
   await Promise.all([writeFile(files.output, ""), writeFile(files.summary, ""), mkdir(join(dir, "workspace"))]);
   const tsx = join(process.cwd(), "node_modules/tsx/dist/cli.mjs");
-  const env = {
+  const runnerEnv = {
     PATH: process.env.PATH,
     HOME: dir,
     GITHUB_EVENT_PATH: files.event,
@@ -54,9 +55,10 @@ async function runWithEventNotJson(entry: string, inputs: Record<string, string>
     GITHUB_WORKSPACE: join(dir, "workspace"),
     GITHUB_REPOSITORY: "acme/app",
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [inputVar(name), value])),
+    ...env,
   };
   const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
-    execFile(process.execPath, [tsx, join(process.cwd(), entry)], { env }, (error, stdout, stderr) =>
+    execFile(process.execPath, [tsx, join(process.cwd(), entry)], { env: runnerEnv }, (error, stdout, stderr) =>
       done({ code: error ? Number(error.code) : 0, stdout, stderr }),
     ),
   );
@@ -70,6 +72,18 @@ describe("an event file that is not JSON", () => {
     expect([result.code, result.stdout, result.stderr]).toEqual([1, `::error title=gitops-promote::${result.said}\n`, ""]);
     expect(result.outputs).toEqual(FAILED_OUTPUTS);
     expect(result.summary).toContain(result.said);
+  });
+
+  it("on a runner without job summaries, warns that there is none under the title the failure has", async () => {
+    const result = await runWithEventNotJson("src/action/update/main.ts", { images: "ghcr.io/acme/app:1.2.4" }, { GITHUB_STEP_SUMMARY: "" });
+    expect([result.code, parseAnnotations(result.stdout), result.stderr]).toEqual([
+      1,
+      [
+        { level: "error", title: "gitops-promote", message: result.said },
+        { level: "warning", title: "gitops-promote", message: expect.stringMatching(/^job summary not written: /) },
+      ],
+      "",
+    ]);
   });
 
   it("is a warning to the dispatch Action, which reads no event and runs all the same", async () => {

@@ -35,6 +35,7 @@ import {
   printRun,
   setLandedOutputs,
   setOutputs,
+  warnStep,
   writeFailureSummary,
   writeSummary,
   type Landed,
@@ -45,7 +46,7 @@ redactSummaries(redact);
 /** An issue's file and message may quote any input, the token too. */
 const redactIssue = (issue: Diagnostic): Diagnostic => ({ ...issue, ...(issue.file && { file: redact(issue.file) }), message: redact(issue.message) });
 /** A runner without job summaries (GITHUB_STEP_SUMMARY unset) changes nothing of what the step did or reports. */
-const summaryNotWritten = (error: unknown) => core.warning(`job summary not written: ${redact(String(error))}`);
+const summaryNotWritten = (error: unknown) => warnStep(`job summary not written: ${redact(String(error))}`);
 
 async function run(): Promise<void> {
   if (EVENT_FILE_ERROR !== undefined) throw new Error(EVENT_FILE_ERROR);
@@ -88,7 +89,7 @@ async function promote(inputs: UpdateInputs): Promise<void> {
       if (!repository.owner || !repository.repo) {
         throw new Error("origin is not a repository on this GitHub server and GITHUB_REPOSITORY is not set: the API does not know which repository to use");
       }
-      client ??= createClient({ token: requireToken(inputs.token, inputs.delivery.dryRun), log: (message) => core.warning(redact(message)) });
+      client ??= createClient({ token: requireToken(inputs.token, inputs.delivery.dryRun), log: (message) => warnStep(redact(message)) });
       return client;
     },
     log: infoUntrusted,

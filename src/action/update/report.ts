@@ -123,6 +123,11 @@ export function failStep(message: string): void {
   core.error(...annotationOf({ message }, "in-message"));
 }
 
+/** A warning of the step's own, of no file (a job summary not written, the API client's retry), titled as every other annotation of the step is. */
+export function warnStep(message: string): void {
+  annotate([{ message }], "in-message");
+}
+
 /** The diff of a dry run and the commit messages it would use, in the log. */
 export function printDiff(result: DeliveryResult): void {
   for (const file of result.plan.files) infoUntrusted(unifiedDiff(file.path, file.before, file.after));

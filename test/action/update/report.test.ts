@@ -9,6 +9,7 @@ import {
   printRun,
   setLandedOutputs,
   setOutputs,
+  warnStep,
   writeFailureSummary,
   writeSummary,
 } from "../../../src/action/update/report.js";
@@ -96,6 +97,16 @@ describe("annotations", () => {
     expect(stdout().split("\n")).toEqual([
       '::error title=gitops-promote::input delivery: "bogus" is not one of push, pull-request, none',
       "::error title=gitops-promote::nothing was written; the request is not usable:%0A- apps/m/p.yaml:4: no image is configured for Flux setter flux-system:app",
+      "",
+    ]);
+  });
+
+  it("title the step's own warnings as they title the plan's: a job summary not written, the API client's retry", () => {
+    warnStep("job summary not written: Error: Unable to find environment variable for $GITHUB_STEP_SUMMARY");
+    warnStep("secondary rate limit on POST /repos/acme/manifests/pulls: retrying after 60s");
+    expect(stdout().split("\n")).toEqual([
+      "::warning title=gitops-promote::job summary not written: Error: Unable to find environment variable for $GITHUB_STEP_SUMMARY",
+      "::warning title=gitops-promote::secondary rate limit on POST /repos/acme/manifests/pulls: retrying after 60s",
       "",
     ]);
   });
