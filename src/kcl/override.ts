@@ -466,12 +466,43 @@ class Planner {
         this.mergeEntry(target, [...parts, ...i.key.parts!], i.operator, valueFrom(value.tokens, i.value, this.lines), key);
       return;
     }
+    if (operator === "=" && this.replaceDotted(found, parts, value, path)) return;
     refuseDotted(this, found, path);
     // KCL adds what is missing at the deepest level that exists, as `key = value` (`key: value`); the value keeps the tokens the spec wrote, which only KCL's printer could reprint.
     const { config, consumed } = found.deepest;
     if (found.matches.length === 0)
       this.insert(config, (indent) => keyText(parts.slice(consumed), operator, value.indented(indent)), value.string ?? value.text, path);
     for (const m of found.matches) this.apply(operator, m.value, value, path);
+  }
+
+  /**
+   * `=` of a config over a key the file writes only as one dotted entry past it (`web = {image = "x"}` over
+   * `containers.web.image = "old"`): KCL expands the entry (`web: {image = "old"}`) and replaces what the key holds with
+   * the config given. Where that config has the entry's own shape, its keys one entry each with ':' between and the
+   * entry's operator last, both read as the same KCL: the entry's value is set. Whether it was so.
+   */
+  replaceDotted(found: Search, parts: readonly string[], value: Value, path: string): boolean {
+    const [dotted, ...others] = found.dotted;
+    if (!dotted || others.length > 0 || found.matches.length > 0) return false;
+    const { entry, depth } = dotted;
+    const below = entry.key.parts!.slice(parts.length - depth);
+    let rest = below;
+    let expr = value.expr;
+    for (;;) {
+      const item = expr.type === "config" && expr.items.length === 1 ? expr.items[0]! : undefined;
+      if (item?.type !== "entry" || !item.key.parts) return false;
+      const keys = item.key.parts;
+      if (keys.length > rest.length || keys.some((k, i) => k !== rest[i])) return false;
+      rest = rest.slice(keys.length);
+      if (rest.length === 0) {
+        if (item.operator !== entry.operator) return false;
+        this.replace(entry.value, valueFrom(value.tokens, item.value, this.lines), formatOverridePath(below, path));
+        return true;
+      }
+      // KCL's expansion joins the levels of a dotted key with ':'; '=' between would replace the level's other values.
+      if (item.operator !== ":") return false;
+      expr = item.value;
+    }
   }
 
   /** `old` set by `operator` as KCL's override applies it: `=` replaces, `:` merges, `+=` appends. */
@@ -965,6 +996,9 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     );
   refuseShared(p, first, name);
   const found = searchIn(first);
+  // The file writes the path only dotted past its end: KCL expands that key first, and merges or sets there as a merged entry does.
+  if (found.dotted.length > 0 && found.matches.length === 0 && spec.operation !== "+=")
+    return p.mergeEntry(configOf(statementValue(first)!)!, rest, spec.operation, value, name);
   // KCL expands a dotted key first (`a.b = 1` is `a: {b = 1}`) and sets every duplicate: beside a plain `a`, it would be rewritten too.
   if (found.matches.length > 0) refuseDotted(p, found);
   for (const m of found.matches) {

@@ -554,6 +554,26 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
     );
   });
 
+  it("merges into a spec path the file writes only dotted past its end, as kcl -O does once it has expanded the key: only the value's bytes change", () => {
+    const dotted = 'app = App { containers.web.image = "ghcr.io/acme/web:1.0.0" }\n';
+    const dottedWeb = 'app = App { containers.web = {image = "ghcr.io/acme/web:1.0.0"} }\n';
+    const image = '{image = "ghcr.io/acme/web:2.0.0"}';
+    for (const spec of [`app.containers:{web = ${image}}`, `app.containers:{web: ${image}}`, `app.containers.web:${image}`, `app.containers.web=${image}`]) {
+      const result = applyOverrides(dotted, [spec]);
+      expect(result.text).toBe(dotted.replace("1.0.0", "2.0.0"));
+      expect(result.changes).toEqual([
+        { line: 1, kind: "override", key: "app.containers.web.image", old: "ghcr.io/acme/web:1.0.0", new: "ghcr.io/acme/web:2.0.0" },
+      ]);
+      expect(applyOverrides(dottedWeb, [spec]).text).toBe(dottedWeb.replace("1.0.0", "2.0.0"));
+    }
+    // A key not there yet is added beside the dotted one, as KCL's merge adds it below the expanded key.
+    expect(applyOverrides('c = {\n    a.b = "1"\n}\n', ["c.a:{x = 1}"]).text).toBe('c = {\n    a.b = "1"\n    a.x = 1\n}\n');
+    // A value of another shape than the dotted entry ('=' where KCL's expansion has ':') would be more than a splice: refused.
+    expect(() => applyOverrides('c = {\n    a.b.c = "1"\n}\n', ['c.a={b = {c = "2"}}'])).toThrow(
+      "c.a is written as the dotted key 'a.b.c'; name a key inside it",
+    );
+  });
+
   it("adds the new keys of a merge to a config as one insertion, each reported on its own line, empty config or not", () => {
     const merged = (text: string) => applyOverrides(text, ["app.web:{a = 1, b = 2}"]);
     const lines = (text: string) => merged(text).changes.map((c) => [c.line, c.key]);
@@ -910,7 +930,8 @@ describe("applyOverrides: a delete of what is not there", () => {
     const alone = 'c = {\n    a.b = "1"\n}\n';
     const beside = 'c = {\n    a.b = "1"\n    a = "2"\n}\n';
     for (const spec of ['c.a="3"', "c.a:{x = 1}", "c.a+=[1]"]) {
-      expect(() => applyOverrides(alone, [spec])).toThrow(refused);
+      // Alone, a ':' of a config merges below the dotted key, as KCL's expansion lets it (the test 'merges into a spec path ...').
+      if (!spec.includes(":")) expect(() => applyOverrides(alone, [spec])).toThrow(refused);
       expect(() => applyOverrides(beside, [spec])).toThrow(refused);
     }
     // A key inside it is set; a delete removes both, as KCL does.
