@@ -95,6 +95,7 @@ describe("dispatch Action", () => {
     expect(errors(result)[0]).toContain('workflow "promote" is neither a workflow\'s file name nor its id');
     expect(JSON.parse(result.outputs["payload"]!)).toMatchObject({ images: ["ghcr.io/acme/app:1.2.3"] });
     expect(fake.calls).toEqual([]);
+    expect(result.summary).toContain("Dry run: nothing was sent. A real run would refuse it too: see the failure below.");
   });
 
   it("announces docker/metadata-action's version tag with build-push-action's digest", async () => {

@@ -103,6 +103,18 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
 }
 
 /**
+ * Whether the step asked for a dry run, for the summary of inputs refused before readDispatchInputs
+ * could say; a `dry-run` that is neither true nor false is refused itself, and reads as no dry run.
+ */
+export function askedDryRun(core: InputReader): boolean {
+  try {
+    return booleanInput("dry-run", core.getInput("dry-run"));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Inputs that the choice between repository_dispatch and workflow_dispatch, or `wait`, leaves
  * unused. The value action.yml fills in by default is no choice of the user's.
  */

@@ -13,8 +13,8 @@ import { checkDispatch, describePlan, dispatchImages, DispatchError } from "../.
 import { sourceFromEnv } from "../../engine/payload.js";
 import { protectToken } from "../token.js";
 import { redactSummaries } from "../summary-file.js";
-import { readDispatchInputs, type DispatchInputs } from "./inputs.js";
-import { setOutputs, writeDryRunSummary, writeRefusedSummary, writeSummary } from "./report.js";
+import { askedDryRun, readDispatchInputs, type DispatchInputs } from "./inputs.js";
+import { setOutputs, writeDryRunSummary, writeRefusedDryRunSummary, writeRefusedSummary, writeSummary } from "./report.js";
 
 export async function run(): Promise<void> {
   const redact = protectToken(core.getInput("token"), core.setSecret);
@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
     inputs = readDispatchInputs(core, sourceFromEnv(process.env));
   } catch (error) {
     setOutputs(undefined, [], []);
-    await writeRefusedSummary(messageOf(error)).catch(summaryNotWritten);
+    await writeRefusedSummary(messageOf(error), askedDryRun(core)).catch(summaryNotWritten);
     core.setFailed(messageOf(error));
     return;
   }
@@ -50,10 +50,13 @@ export async function run(): Promise<void> {
       await writeSummary(result.payload, inputs.options.repositories, result.dispatched, inputs.warnings).catch(summaryNotWritten);
     } catch (error) {
       if (!(error instanceof DispatchError)) throw error;
-      setOutputs(inputs.options.payload, inputs.options.repositories, error.dispatched);
-      await writeSummary(inputs.options.payload, inputs.options.repositories, error.dispatched, inputs.warnings, redact(error.message)).catch(
-        summaryNotWritten,
-      );
+      const { payload, repositories } = inputs.options;
+      setOutputs(payload, repositories, error.dispatched);
+      // A dry run's refusal (checkDispatch's) sent nothing: its summary says it was a dry run.
+      const written = inputs.dryRun
+        ? writeRefusedDryRunSummary(payload, repositories, inputs.warnings, redact(error.message))
+        : writeSummary(payload, repositories, error.dispatched, inputs.warnings, redact(error.message));
+      await written.catch(summaryNotWritten);
       throw error;
     }
   } catch (error) {

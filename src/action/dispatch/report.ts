@@ -51,12 +51,34 @@ export async function writeSummary(
 /** A dry run's summary: the payload built and checked, and the event each repository would get; nothing was sent. */
 export async function writeDryRunSummary(payload: Payload, plan: DispatchPlan, warnings: readonly string[]): Promise<void> {
   core.summary.addHeading("gitops-promote dispatch", 3);
-  core.summary.addRaw("Dry run: nothing was sent. The payload was built and checked as a real run does.", true);
+  addDryRun("The payload was built and checked as a real run does.");
   await writeReport(
     payload,
     plan.repositories.map((repo) => [escapeHtml(repo.fullName), `${eventOf(plan)} (not sent)`, "-", "-"]),
     warnings,
   );
+}
+
+/** A dry run that refused the payload's sending (a workflow GitHub cannot name): the rows and the failure a real run's refusal has, under the dry run's line. */
+export async function writeRefusedDryRunSummary(
+  payload: Payload,
+  repositories: readonly string[],
+  warnings: readonly string[],
+  failure: string,
+): Promise<void> {
+  core.summary.addHeading("gitops-promote dispatch", 3);
+  addDryRun("A real run would refuse it too: see the failure below.");
+  await writeReport(
+    payload,
+    repositories.map((repository) => [escapeHtml(repository), ...NOT_DELIVERED]),
+    warnings,
+    failure,
+  );
+}
+
+/** The line that tells a dry run's summary from a run's: no send was tried, whatever `outcome` says came of the check. */
+function addDryRun(outcome: string): void {
+  core.summary.addRaw(`Dry run: nothing was sent. ${outcome}`, true);
 }
 
 /** The images, the table of repositories, the warnings and the failure, if any, under the heading. */
@@ -75,10 +97,11 @@ async function writeReport(payload: Payload, rows: readonly string[][], warnings
   await writeSummaryFile();
 }
 
-/** The summary of inputs refused before anything was sent: the failure, which names the input. */
-export async function writeRefusedSummary(failure: string): Promise<void> {
+/** The summary of inputs refused before anything was sent: the failure, which names the input; a dry run's says it was one. */
+export async function writeRefusedSummary(failure: string, dryRun: boolean): Promise<void> {
   core.summary.addHeading("gitops-promote dispatch", 3);
-  core.summary.addRaw("Nothing was sent: the inputs are not usable.", true);
+  if (dryRun) addDryRun("The inputs are not usable: a real run would refuse them too.");
+  else core.summary.addRaw("Nothing was sent: the inputs are not usable.", true);
   addFailure(failure);
   await writeSummaryFile();
 }

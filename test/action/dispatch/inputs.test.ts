@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDispatchInputs, type InputReader } from "../../../src/action/dispatch/inputs.js";
+import { askedDryRun, readDispatchInputs, type InputReader } from "../../../src/action/dispatch/inputs.js";
 import { InputError } from "../../../src/action/input-error.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -196,6 +196,14 @@ describe("dispatch Action inputs", () => {
         .dryRun;
     expect([dryRun("true"), dryRun("false"), dryRun(""), dryRun()]).toEqual([true, false, false, false]);
     expect(() => dryRun("yes")).toThrow(new InputError('input dry-run: "yes" is not true or false'));
+  });
+
+  it("tells a dry run asked for from inputs refused before dry-run is read, for the refusal's summary to say so", () => {
+    const inputs = { repository: "acme", images: "ghcr.io/acme/app:1.2.3" };
+    expect(() => readDispatchInputs(reader({ ...inputs, "dry-run": "true" }), {})).toThrow(InputError);
+    expect([askedDryRun(reader({ ...inputs, "dry-run": "true" })), askedDryRun(reader(inputs))]).toEqual([true, false]);
+    // A value that is no boolean is the refusal itself: no dry run is said.
+    expect(askedDryRun(reader({ ...inputs, "dry-run": "yes" }))).toBe(false);
   });
 
   it("refuses an empty token with the causes README's Troubleshooting lists, before anything else", () => {

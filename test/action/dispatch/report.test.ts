@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { setOutputs, writeDryRunSummary, writeSummary } from "../../../src/action/dispatch/report.js";
+import { setOutputs, writeDryRunSummary, writeRefusedDryRunSummary, writeRefusedSummary, writeSummary } from "../../../src/action/dispatch/report.js";
 import { byteLength, SUMMARY_LIMIT } from "../../../src/action/summary-budget.js";
 import type { Payload } from "../../../src/engine/payload.js";
 import { checkDispatch, type Dispatched } from "../../../src/github/dispatch.js";
@@ -55,6 +55,25 @@ describe("the dispatch job summary", () => {
         "<table><tr><th>Repository</th><th>Event</th><th>Run</th><th>Conclusion</th></tr>" +
         "<tr><td>acme/manifests</td><td>workflow_dispatch <code>promote.yml</code> on the default branch (not sent)</td><td>-</td><td>-</td></tr>" +
         "<tr><td>acme/manifests-eu</td><td>workflow_dispatch <code>promote.yml</code> on the default branch (not sent)</td><td>-</td><td>-</td></tr></table>\n",
+    );
+  });
+
+  it("a refused dry run's says it was a dry run, as a successful one's does: no send was tried", async () => {
+    await writeRefusedDryRunSummary(payload, ["acme/manifests"], [], 'workflow "promote" is neither a workflow\'s file name nor its id');
+    expect(await summary()).toBe(
+      "<h3>gitops-promote dispatch</h3>\nDry run: nothing was sent. A real run would refuse it too: see the failure below.\n" +
+        "<ul><li><code>ghcr.io/acme/app:1.2.3</code></li></ul>\n" +
+        "<table><tr><th>Repository</th><th>Event</th><th>Run</th><th>Conclusion</th></tr>" +
+        "<tr><td>acme/manifests</td><td>not delivered: see the failure below</td><td>-</td><td>-</td></tr></table>\n" +
+        '<pre><code>workflow "promote" is neither a workflow\'s file name nor its id</code></pre>\n',
+    );
+
+    // Inputs refused before a payload was built (a repository that is not OWNER/NAME): a dry run's says so too.
+    await writeFile(file, "");
+    await writeRefusedSummary('input repository: "acme" is not OWNER/NAME', true);
+    expect(await summary()).toBe(
+      "<h3>gitops-promote dispatch</h3>\nDry run: nothing was sent. The inputs are not usable: a real run would refuse them too.\n" +
+        '<pre><code>input repository: "acme" is not OWNER/NAME</code></pre>\n',
     );
   });
 
