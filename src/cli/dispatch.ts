@@ -6,7 +6,7 @@
 import type { ParseArgsConfig } from "node:util";
 import { protectToken, tokenIssue } from "../action/token.js";
 import { isBranchName } from "../branch-name.js";
-import { buildPayload, sourceFromEnv, targetNameIssue, type Payload } from "../engine/payload.js";
+import { buildPayload, sourceEnvIssues, sourceFromEnv, targetNameIssue, type Payload } from "../engine/payload.js";
 import { checkIncomingImages, upperCaseHint } from "../engine/request.js";
 import { apiUrlFromEnv } from "../github/api-url.js";
 import { createClient } from "../github/client.js";
@@ -130,6 +130,9 @@ export async function runDispatch(args: string[], io: Io): Promise<number> {
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
   const dryRun = values["dry-run"] ?? false;
   const token = dryRun ? undefined : sendingToken(io.env);
+  // The payload's source is read from the runner's variables, which outside a runner are the user's: one that is wrong is said by its name, as GITHUB_API_URL is.
+  const sourceIssues = sourceEnvIssues(io.env);
+  if (sourceIssues.length > 0) throw new UsageError(sourceIssues.join("\n"));
   const payload = buildPayload(
     { images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) },
     workflow ? "workflow_dispatch" : "repository_dispatch",

@@ -59,6 +59,42 @@ export function sourceFromEnv(env: Readonly<Record<string, string | undefined>>)
   };
 }
 
+/** The variable sourceFromEnv reads each field of the source from, as sourceEnvIssues names it; run_url is built of several. */
+const SOURCE_VARIABLES: Readonly<Record<Exclude<keyof PayloadSource, "run_url">, string>> = {
+  repository: "GITHUB_REPOSITORY",
+  sha: "GITHUB_SHA",
+  ref: "GITHUB_REF",
+  actor: "GITHUB_ACTOR",
+};
+
+/**
+ * Why the variables sourceFromEnv reads give a source the receiver refuses, one issue each, naming
+ * the variable, its value and the form its field takes; empty when they give one it accepts. On a
+ * runner GitHub sets them; elsewhere (the CLI) they are the user's, to be said as theirs rather
+ * than as the payload's field, which the user never wrote.
+ */
+export function sourceEnvIssues(env: Readonly<Record<string, string | undefined>>): string[] {
+  const source = sourceFromEnv(env);
+  const issues = Object.entries(SOURCE_VARIABLES).flatMap(([key, variable]) => {
+    const value = source[key as keyof typeof SOURCE_VARIABLES];
+    const form = SOURCE_FORMS[key as keyof typeof SOURCE_VARIABLES];
+    if (value === undefined || form.test(value)) return [];
+    return [
+      `${variable} ${quotedExcerpt(value)} is not ${form.expected}: the payload's source.${key} is read from it; set it to one, or unset it to leave source.${key} out`,
+    ];
+  });
+  // The run's address is built of GITHUB_SERVER_URL and the repository: said of the server when the repository is not at fault.
+  if (issues.length === 0 && source.run_url !== undefined && !SOURCE_FORMS.run_url.test(source.run_url)) {
+    const server = env["GITHUB_SERVER_URL"] ?? "";
+    // A value with an `@` may hold credentials: it is not quoted, as apiUrlFromEnv does not quote it.
+    const quoted = server.includes("@") ? "" : ` ${quotedExcerpt(server)}`;
+    issues.push(
+      `GITHUB_SERVER_URL${quoted} is not a URL (e.g. https://github.example.com): the payload's source.run_url is built from it; set it to the server, or unset it for https://github.com`,
+    );
+  }
+  return issues;
+}
+
 /** The workflow_dispatch input that carries the payload as JSON, on both ends. */
 export const PAYLOAD_INPUT = "payload";
 

@@ -251,6 +251,18 @@ describe("gitops-promote dispatch reads its token as gh does: GH_TOKEN, else GIT
     });
   });
 
+  it("exit 2 for a GITHUB_REF that is no git ref (set by hand outside a runner), naming the variable, its value and the form, --dry-run included", async () => {
+    const refusal = {
+      code: 2,
+      stdout: "",
+      stderr:
+        'error: GITHUB_REF "main" is not a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\): ' +
+        "the payload's source.ref is read from it; set it to one, or unset it to leave source.ref out\nRun 'gitops-promote dispatch --help' for usage.\n",
+    };
+    expect(await dispatch([], { GH_TOKEN: fake.token, GITHUB_REF: "main" })).toEqual(refusal);
+    expect(await dispatch(["--dry-run"], { GITHUB_REF: "main" })).toEqual(refusal);
+  });
+
   it("exit 2 with no token, naming both variables in the order read; a dry run needs none", async () => {
     expect(await dispatch([], {})).toEqual({
       code: 2,

@@ -8,6 +8,7 @@ import {
   MAX_PAYLOAD_NESTING,
   parsePayload,
   PayloadError,
+  sourceEnvIssues,
   sourceFromEnv,
 } from "../../src/engine/payload.js";
 import { upperCaseHint, validateRequest } from "../../src/engine/request.js";
@@ -413,6 +414,20 @@ describe("sourceFromEnv", () => {
   it("leaves out what is not set, as on a person's machine", () => {
     expect(sourceFromEnv({ GITHUB_SHA: "", HOME: "/home/me" })).toEqual({});
     expect(sourceFromEnv({ GITHUB_REPOSITORY: "acme/app" })).toEqual({ repository: "acme/app" });
+  });
+
+  it("says which variable set by hand gives a source the receiver would refuse, with its value and the form expected", () => {
+    const env = { GITHUB_REPOSITORY: "acme/app", GITHUB_SHA: source.sha, GITHUB_REF: "refs/heads/main", GITHUB_RUN_ID: "42", GITHUB_ACTOR: "octocat" };
+    expect(sourceEnvIssues(env)).toEqual([]);
+    expect(sourceEnvIssues({ ...env, GITHUB_SHA: "HEAD", GITHUB_REF: "main" })).toEqual([
+      'GITHUB_SHA "HEAD" is not a commit SHA (7 to 64 hex digits): the payload\'s source.sha is read from it; set it to one, or unset it to leave source.sha out',
+      'GITHUB_REF "main" is not a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\): the payload\'s source.ref is read from it; set it to one, or unset it to leave source.ref out',
+    ]);
+    expect(sourceEnvIssues({ ...env, GITHUB_SERVER_URL: "ghe.acme.test" })).toEqual([
+      'GITHUB_SERVER_URL "ghe.acme.test" is not a URL (e.g. https://github.example.com): the payload\'s source.run_url is built from it; set it to the server, or unset it for https://github.com',
+    ]);
+    // What may be credentials is not repeated.
+    expect(sourceEnvIssues({ ...env, GITHUB_SERVER_URL: "user:s3cret@ghe.acme.test" })).toEqual([expect.stringMatching(/^GITHUB_SERVER_URL is not a URL/)]);
   });
 });
 
