@@ -13,7 +13,10 @@ export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: s
       code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)(?: <value>)?' argument (?:is ambiguous|missing)/.exec(message) : null;
     if (valueless) {
       const [, option] = valueless;
-      throw new UsageError(`${option} needs a value${message.includes("ambiguous") ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
+      // What stands where the value belongs: one of the command's own options (`--image --json`) is a value left out, not one starting with "-".
+      const at = args.findIndex((arg, i) => arg === option && args[i + 1]?.startsWith("-"));
+      const hint = message.includes("ambiguous") && !(at >= 0 && isOption(args[at + 1]!, options));
+      throw new UsageError(`${option} needs a value${hint ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
     }
     // `--dry-run=yes`: Node says "Option '--dry-run' does not take an argument"; a switch is on by being given.
     const switched = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)' does not take an argument/.exec(message) : null;
@@ -23,4 +26,10 @@ export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: s
     const near = closest(unknown.replace(/^-+/, "").split("=")[0]!, Object.keys(options));
     throw new UsageError(`unknown option ${unknown}${didYouMean(near === undefined ? undefined : `--${near}`)}`);
   }
+}
+
+/** Whether `arg` names one of `options` (`--json`, `--config=x`, `-h`). */
+function isOption(arg: string, options: NonNullable<ParseArgsConfig["options"]>): boolean {
+  if (arg.startsWith("--")) return arg.slice(2).split("=")[0]! in options;
+  return Object.values(options).some((option) => option.short !== undefined && arg === `-${option.short}`);
 }

@@ -52,6 +52,13 @@ describe("usage errors point at the command's own help", () => {
       ["update", ".", "--set", "values.yaml:image.tag=1", "--dry-run=yes"],
       "error: --dry-run takes no value: give --dry-run alone to turn it on, leave it out for off\nRun 'gitops-promote update --help' for usage.\n",
     ],
+    // An option where a value belongs is a value left out: writing it as --repository=--image is no advice.
+    [["dispatch", "--repository", "--image", "ghcr.io/acme/app:1.5.0"], "error: --repository needs a value\nRun 'gitops-promote dispatch --help' for usage.\n"],
+    [["update", ".", "--image", "-h"], "error: --image needs a value\nRun 'gitops-promote update --help' for usage.\n"],
+    [
+      ["update", ".", "--path", "-apps"],
+      `error: --path needs a value (a value starting with "-" is written --path=-VALUE)\nRun 'gitops-promote update --help' for usage.\n`,
+    ],
     [
       ["dispatch", "--repository", "acme/x", "--image", "ghcr.io/acme/app:1.5.0", "--json=false"],
       "error: --json takes no value: give --json alone to turn it on, leave it out for off\nRun 'gitops-promote dispatch --help' for usage.\n",
@@ -812,7 +819,7 @@ describe("--json on a refused request", () => {
   it.each([
     [[], "nothing to update: give --image, --setter, --set or --payload"],
     [["--bogus"], "unknown option --bogus"],
-    [["--image"], '--image needs a value (a value starting with "-" is written --image=-VALUE)'],
+    [["--image"], "--image needs a value"],
     [["--image", "ghcr.io/acme/app:1.5.0", "--target"], "--target needs a value"],
     [["--config", "/etc/passwd", "--image", "ghcr.io/acme/app:1.5.0"], "--config /etc/passwd is not inside"],
     [
