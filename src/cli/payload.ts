@@ -2,11 +2,11 @@
  * `update --payload FILE|-`: a dispatch payload (DESIGN §7), read for the run the update Action
  * makes of it: its images are the incoming images and its targets the targets. It is checked by
  * the one validator both Actions use, its fields named from `--payload` as the Action names them
- * from `client_payload`. `-` is the standard input, so that `gitops-promote dispatch ... --dry-run`
+ * from `client_payload`, but not against GitHub's limits on an event's payload: no event carried it. `-` is the standard input, so that `gitops-promote dispatch ... --dry-run`
  * pipes into it and both sides are tried locally.
  */
 import { readFile } from "node:fs/promises";
-import { parseJson, parsePayload, PayloadError, type Payload } from "../engine/payload.js";
+import { parseJson, parseUnsentPayload, PayloadError, type Payload } from "../engine/payload.js";
 import { isRecord } from "../json-value.js";
 import { UsageError, type Io } from "./io.js";
 
@@ -40,9 +40,9 @@ export async function readPayload(file: string, io: Io): Promise<Payload> {
       'is what gitops-promote dispatch --json prints ({"payload", "dispatched"}), not a payload: leave out --json (dispatch --dry-run prints the payload alone) or pass on its payload (| jq .payload)',
     );
   }
-  // A file's payload may have come by either event: client_payload's limit is the stricter
-  // (a JSON text has no fewer bytes than characters), so what it lets through both events carry.
-  return parsePayload(value, "repository_dispatch", PAYLOAD_FIELD);
+  // No event carried it: GitHub's limits on sending one are dispatch's to meet, and a file may hold what a
+  // workflow_dispatch delivered (65,535 characters, more than client_payload's 64KB of UTF-8).
+  return parseUnsentPayload(value, PAYLOAD_FIELD);
 }
 
 /** `dispatch --json`'s object, which holds a payload but is none (no `v`). */

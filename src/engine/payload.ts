@@ -215,9 +215,7 @@ export function reservedKeyIssue(key: string): string | undefined {
  * event's field (`client_payload`, `inputs.payload`).
  */
 export function parsePayload(value: unknown, kind: DispatchKind = "repository_dispatch", where = PAYLOAD_FIELDS[kind]): Payload {
-  const object = typeof value === "string" ? parseJson(value, where) : value;
-  if (!isRecord(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
-
+  const object = payloadObject(value, where);
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
     throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.map(quotedExcerpt).join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
@@ -226,7 +224,34 @@ export function parsePayload(value: unknown, kind: DispatchKind = "repository_di
   if (shape) throw new PayloadError(where, shape);
   const size = payloadSize(JSON.stringify(object), kind);
   if (size.over) throw new PayloadError(where, `is ${size.size} of JSON; ${size.limit}`);
+  return payloadFields(object, where);
+}
 
+/**
+ * Validate a payload that came by no event (`update --payload FILE`), parsed from its JSON text:
+ * as parsePayload does, but against none of GitHub's limits on an event's payload (10 top-level
+ * keys, 64KB of client_payload, 65,535 characters of inputs), which are the sender's to meet. A
+ * file may hold one GitHub delivered by either event, or one no event carried; the update reads
+ * either, as it reads --image given any number of times. Refused is only what cannot be read: a
+ * payload of the wrong form, or one nesting deeper than MAX_PAYLOAD_NESTING.
+ */
+export function parseUnsentPayload(value: unknown, where: string): Payload {
+  const object = payloadObject(value, where);
+  // A text's JSON is a tree, its walk bounded by the text: no count of values bounds it here.
+  const shape = shapeIssue(object, Number.POSITIVE_INFINITY);
+  if (shape) throw new PayloadError(where, shape);
+  return payloadFields(object, where);
+}
+
+/** The payload's object: `value` itself, or its JSON text parsed. */
+function payloadObject(value: unknown, where: string): Record<string, unknown> {
+  const object = typeof value === "string" ? parseJson(value, where) : value;
+  if (!isRecord(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
+  return object;
+}
+
+/** The payload's own fields, each checked, and its extra keys as they are. */
+function payloadFields(object: Record<string, unknown>, where: string): Payload {
   checkVersion(object["v"], `${where}.v`);
   const images = checkImages(object["images"], `${where}.images`, misspelt(object, "images"));
   const source = object["source"] === undefined ? undefined : checkSource(object["source"], `${where}.source`);
@@ -469,10 +494,10 @@ export function parseJson(text: string, where: string): unknown {
  * MAX_PAYLOAD_NESTING, or holds more values than 64KB of JSON could (each takes a byte at least),
  * which also bounds the walk of an object a library caller built with shared or circular parts.
  */
-function shapeIssue(value: unknown): string | undefined {
+function shapeIssue(value: unknown, maxValues = MAX_PAYLOAD_BYTES): string | undefined {
   const pending: [unknown, number][] = [[value, 1]];
   for (let values = 0; pending.length > 0; values++) {
-    if (values >= MAX_PAYLOAD_BYTES) return `holds more than ${MAX_PAYLOAD_BYTES} values; GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes of JSON (64KB)`;
+    if (values >= maxValues) return `holds more than ${MAX_PAYLOAD_BYTES} values; GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes of JSON (64KB)`;
     const [item, depth] = pending.pop()!;
     if (typeof item !== "object" || item === null) continue;
     if (depth > MAX_PAYLOAD_NESTING) return `nests lists or objects more than ${MAX_PAYLOAD_NESTING} deep; no payload needs that many levels`;
