@@ -455,10 +455,13 @@ async function configInTree(root: string, file: string): Promise<string> {
 /**
  * Whether a command's arguments ask for --json, read before (and whatever) parsing them says, so
  * that a refusal of the arguments themselves is one JSON object too. Arguments after `--` are DIRs.
+ * `--json=true`, which parsing refuses, asks for it too: the script reads stdout as JSON all the same.
  */
 function asksForJson(args: readonly string[]): boolean {
   const end = args.indexOf("--");
-  return (end < 0 ? args : args.slice(0, end)).includes("--json");
+  return (end < 0 ? args : args.slice(0, end)).some(
+    (arg) => arg === "--json" || (arg.startsWith("--json=") && !["", "false", "0", "no", "off"].includes(arg.slice("--json=".length).toLowerCase())),
+  );
 }
 
 /** The commands, each with its help. */

@@ -841,6 +841,14 @@ describe("--json on a refused request", () => {
     });
   });
 
+  it("prints one for --json given a value, which it refuses: the script asked for JSON all the same", async () => {
+    const result = await run(["update", await tree(), "--image", "ghcr.io/acme/app:1.5.0", "--json=true"]);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([
+      2,
+      expect.objectContaining({ errors: [{ message: "--json takes no value: give --json alone to turn it on, leave it out for off" }] }),
+    ]);
+  });
+
   it("prints one for a DIR that does not exist", async () => {
     const result = await run(["update", "/nonexistent", "--image", "ghcr.io/acme/app:1.5.0", "--json"]);
     expect([result.code, JSON.parse(result.stdout)]).toEqual([2, expect.objectContaining({ errors: [{ message: "/nonexistent does not exist" }] })]);
