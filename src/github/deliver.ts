@@ -375,7 +375,10 @@ async function editCheckout(ctx: DeliveryContext, request: UpdateRequest, option
   await refuseSparseConfiguration(ctx, request);
   const plan = await planUpdate(checkout, request);
   const { branch, head } = await checkoutHead(ctx);
-  const landings = await checkoutLandings(ctx, request, options, plan);
+  // A write that fails (a file or directory that cannot be written) carries the plan's warnings, as a failure after the other deliveries' plans does.
+  const landings = await checkoutLandings(ctx, request, options, plan).catch((error: unknown) => {
+    throw withLandings([], error, plan.warnings);
+  });
   return { changed: plan.files.length > 0, base: branch, planned: head, checkout: undefined, plan, landings, attempts: 1 };
 }
 

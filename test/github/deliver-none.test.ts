@@ -1,8 +1,8 @@
 /** delivery none: the request is planned on the checkout as it stands, and the edits stay there for the workflow's next steps. */
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import type { FakeGitHub } from "../support/github-fake.js";
 import { GitRepo } from "../../src/github/git.js";
 import { actionsCheckout, apiCalls, APP, appManifests, configureTargets, deployment, OWNER, REPO, warningsOf } from "./fixture.js";
@@ -100,6 +100,18 @@ it("the input's none lands every target in the checkout, one whose own delivery 
   expect(await workspaceFile(ctx, "staging/app.yaml")).toBe(deployment("app", `${APP}:1.1.0`));
   expect(await fake.refs(OWNER, REPO)).toEqual(refs);
   expect(apiCalls(fake)).toEqual([]);
+});
+
+it("a write that fails after the plan carries the plan's warnings, as a failure after the other deliveries' plans does", async () => {
+  const ctx = await start();
+  await writeFile(join(ctx.git.dir, "prod/broken.yaml"), `image: ${APP}:1.0.0\nlist: [a, b\n`);
+  // The name writePlan stages prod/app.yaml's new text under, taken: its write fails, as root too, whom no read-only mode stops.
+  await mkdir(join(ctx.git.dir, `prod/app.yaml.gitops-promote-${process.pid}.tmp`));
+  const error = (await deliver(ctx, request(`${APP}:1.1.0`), none).catch((e: unknown) => e)) as DeliveryError;
+  expect(error).toBeInstanceOf(DeliveryError);
+  expect([error.landings, error.cause]).toMatchObject([[], { code: "EEXIST" }]);
+  expect(warningsOf(error)).toEqual([expect.stringMatching(/^prod\/broken\.yaml: not edited: not valid YAML: /)]);
+  expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(deployment("app", `${APP}:1.0.0`));
 });
 
 it("refuses a configuration outside the checkout as the request's mistake, before git lists it", async () => {
