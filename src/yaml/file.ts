@@ -64,19 +64,29 @@ export function parseYaml(text: string): readonly (YamlNode | null)[] {
 
 /** `parseYaml` by the `yaml` package alone: any YAML, and the errors of what is not. */
 export function parseWithPackage(text: string): (YamlNode | null)[] {
-  const { documents } = packageDocuments(text);
+  const { documents, lines } = packageDocuments(text);
   for (const document of documents) {
     const error = document.errors[0];
     if (error) {
-      const at = error.linePos?.[0];
+      const at = lines.linePos(errorOffset(text, error.pos[0]));
       // The message ends with its own position and a source excerpt; the position travels separately.
       const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
       // The package catches its own stack overflow on a file nested thousands deep and reports it as the file's error.
       const said = /call stack/i.test(message) ? `nested too deep to read (${message})` : `not valid YAML: ${message}`;
-      throw new SourceError(said, at?.line, at?.col);
+      throw new SourceError(said, at.line, at.col);
     }
   }
   return documents.map((document) => document.contents && toNode(document.contents));
+}
+
+/**
+ * Where an error the yaml package found at `offset` of `text` is said: an error at the end of the input (an unclosed
+ * bracket or quote) just past the last character of the last line with content, not on the line a final line break
+ * (or blank lines) would start, which no editor shows as the file's. An error inside the text stays where it is, one
+ * on a blank line too.
+ */
+function errorOffset(text: string, offset: number): number {
+  return offset >= text.length ? text.trimEnd().length : offset;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
-import { packageDocuments, tryYamlFile, YamlFile } from "../../src/yaml/file.js";
+import { packageDocuments, parseWithPackage, tryYamlFile, YamlFile } from "../../src/yaml/file.js";
 import { scalarText, type YamlNode } from "../../src/yaml/node.js";
 
 describe("YamlFile", () => {
@@ -25,7 +25,7 @@ describe("YamlFile", () => {
   it.each([
     ["a: 1\na: 2\n", 2, 1],
     ["a: b\n  c: d\n", 1, 4],
-    ['a: "unterminated\n', 2, 1],
+    ['a: "unterminated\n', 1, 17],
   ])("reports invalid YAML %j with its line and column", (text, line, column) => {
     let error: unknown;
     try {
@@ -35,6 +35,23 @@ describe("YamlFile", () => {
     }
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({ line, column });
+  });
+
+  // An editor shows no line after the last line break: "a: [1, 2\n" is one line, and the package's line 2 is none of the file's.
+  it.each([
+    ["a: [1, 2", 1, 9],
+    ["a: [1, 2\n", 1, 9],
+    ["a: [1, 2\r\n", 1, 9],
+    ["x: 1\na: {b: 1\n\n  \n", 2, 9],
+    ["\uFEFFa: [1, 2\n", 1, 9],
+  ])("says an error at the end of %j on the last line with content, just past its last character", (text, line, column) => {
+    expect(() => parseWithPackage(text)).toThrow(expect.objectContaining({ line, column }));
+  });
+
+  it("says an error inside the text where it is, on a blank line at the end too", () => {
+    expect(() => parseWithPackage("a: |\n  x\n\t\n")).toThrow(
+      new SourceError("not valid YAML: Block scalar lines must not be less indented than their first line", 3, 1),
+    );
   });
 
   // An anchor hands the file to the `yaml` package, which is not asked to check keys on every parse (quadratic in a mapping's keys).
@@ -103,7 +120,7 @@ describe("a file starting with a byte order mark, which is no content and no col
   });
 
   it("still says where a broken one breaks, on the file's own lines", () => {
-    expect(() => new YamlFile("\uFEFF  a: 1\n  b: [\n")).toThrow(expect.objectContaining({ line: 3 }));
+    expect(() => new YamlFile("\uFEFF  a: 1\n  b: [\n")).toThrow(expect.objectContaining({ line: 2, column: 7 }));
   });
 
   it("says where a broken first line breaks at the column an editor shows, the mark not counted", () => {
