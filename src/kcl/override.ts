@@ -472,7 +472,11 @@ class Planner {
     const { config, consumed } = found.deepest;
     if (found.matches.length === 0)
       this.insert(config, (indent) => keyText(parts.slice(consumed), operator, value.indented(indent)), value.string ?? value.text, path);
-    for (const m of found.matches) this.apply(operator, m.value, value, path);
+    for (const m of found.matches) {
+      // A tag merged with '=' beside a digest is told of the digest as a spec path's tag is.
+      if (operator === "=") this.warnStaleDigest(found.holders.get(m)!, m, value, path, (field) => formatOverridePath([...parts.slice(0, -1), field], key));
+      this.apply(operator, m.value, value, path);
+    }
   }
 
   /**
@@ -734,8 +738,15 @@ class Planner {
   /**
    * `tag` of a split image (split-image.ts) in `config` set to `value` alone: the digest beside it,
    * unless the run sets that too, still pins the build of the tag it replaced, which then runs.
+   * `tagKey` is the tag's path, `beside` a field's beside it: the spec's, or a merged entry's.
    */
-  warnStaleDigest(config: ConfigExpr, tag: ConfigEntry, value: Value): void {
+  warnStaleDigest(
+    config: ConfigExpr,
+    tag: ConfigEntry,
+    value: Value,
+    tagKey = this.spec.path,
+    beside = (field: string) => formatOverridePath([...this.spec.parts.slice(0, -1), field]),
+  ): void {
     // A configured override writes what it computes from the field (its policy may keep it).
     const written = this.computed ? this.computed(plainString(this.tokens, tag.value)) : value.string;
     if (!this.setsToo || written === undefined || tag.key.parts?.length !== 1 || plainString(this.tokens, tag.value) === written) return;
@@ -743,13 +754,13 @@ class Planner {
     const digest = digestBeside(tag.key.parts[0]!, field);
     const held = digest && plainString(this.tokens, digest.value);
     if (!digest || !held) return;
-    const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
+    const digestKey = beside("digest");
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field);
     // The image as the editor reads the pair the run leaves: None is no registry, a top-level string constant (`_reg`,
     // "${_reg}") is its string, and any other value KCL computes (a variable, an interpolation, a call) leaves it unknown,
     // for which no --image is named; a field or constant a later spec sets is read as that spec writes it.
-    const later = (key: string) => this.later(formatOverridePath([...this.spec.parts.slice(0, -1), key]));
+    const later = (key: string) => this.later(beside(key));
     const laterRegistry = later("registry");
     const read: Registry =
       laterRegistry !== undefined
@@ -761,7 +772,7 @@ class Planner {
     const repositoryText = laterRepository !== undefined ? (laterRepository ?? undefined) : repository && plainString(this.tokens, repository.value);
     const name = repositoryText === undefined ? undefined : pairName(read, repositoryText);
     const stale = {
-      tagKey: this.spec.path,
+      tagKey,
       tag: written,
       digestKey,
       line: this.line(digest.value.first),
@@ -1115,6 +1126,23 @@ function laterWrites(specs: readonly (string | ComputedOverride)[], from: number
     }
     return written;
   };
+}
+
+/**
+ * The fields a spec sets, as key paths: its path, or for a ':' merge of a config (or schema instance) the paths of the
+ * entries it writes, a ':' entry's own entries in turn, as mergeEntry applies them; an entry with no key (`**x`, an `if`)
+ * may write anything below, and leaves the merge's path. Undefined for a spec that does not parse, which sets nothing.
+ */
+export function fieldsSet(raw: string): readonly (readonly string[])[] | undefined {
+  const spec = readSafely(() => parseOverrideSpec(raw));
+  if (!spec || spec.operation !== ":") return spec && [spec.parts];
+  const written = (parts: readonly string[], expr: Expr): (readonly string[])[] => {
+    const config = configOf(expr);
+    if (!config || config.items.some((i) => i.type !== "entry" || !i.key.parts)) return [parts];
+    return (config.items as ConfigEntry[]).flatMap((i) => (i.operator === ":" ? written([...parts, ...i.key.parts!], i.value) : [[...parts, ...i.key.parts!]]));
+  };
+  const value = readSafely(() => parseKclExpression(spec.value));
+  return value ? written(spec.parts, value.expr) : [spec.parts];
 }
 
 /** Lines for a value read only for its string. */

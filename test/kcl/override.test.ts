@@ -1187,6 +1187,17 @@ describe("applyOverrides: a tag beside a digest, as a {repository, tag, digest} 
     expect(adviceWith([tag, 'other.image.registry="quay.io"'])).toEqual(image("ghcr.io/acme/web"));
   });
 
+  it("says so of a tag a ':' merge sets with '=', as of a spec path's, under the tag's own path", () => {
+    const pathWarnings = applyOverrides(text, ['config.image.tag="1.5.0"'], { setsToo: nothingElse }).warnings;
+    for (const spec of ['config.image:{tag = "1.5.0"}', 'config:{image: {tag = "1.5.0"}}', 'config:{image.tag = "1.5.0"}']) {
+      const result = applyOverrides(text, [spec], { setsToo: nothingElse });
+      expect(result.text).toBe(text.replace('"1.4.0"', '"1.5.0"'));
+      expect(result.warnings).toEqual(pathWarnings);
+    }
+    // The run setting the digest too, the merge or another spec, leaves nothing to say.
+    expect(applyOverrides(text, ['config.image:{tag = "1.5.0"}'], { setsToo: (path) => path === "config.image.digest" }).warnings).toEqual([]);
+  });
+
   it("says nothing when the run sets the digest too, the digest is empty, or the tag stays", () => {
     const spec = 'config.image.tag="1.5.0"';
     expect(applyOverrides(text, [spec], { setsToo: (path) => path === "config.image.digest" }).warnings).toEqual([]);
