@@ -114,6 +114,15 @@ it("a write that fails after the plan carries the plan's warnings, as a failure 
   expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(deployment("app", `${APP}:1.0.0`));
 });
 
+it("warns of a file that ends in an unclosed bracket at its last line, where the Action's annotation points", async () => {
+  const ctx = await start();
+  await writeFile(join(ctx.git.dir, "prod/broken.yaml"), `image: ${APP}:1.0.0\nlist: [a, b\n`);
+  const result = await deliver(ctx, request(`${APP}:1.1.0`), { ...none, dryRun: true });
+  expect(result.plan.warnings.filter((w) => w.file === "prod/broken.yaml").map((w) => [w.line, w.message])).toEqual([
+    [2, "not edited: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+  ]);
+});
+
 it("refuses a configuration outside the checkout as the request's mistake, before git lists it", async () => {
   const ctx = await start();
   for (const [config, why] of [
